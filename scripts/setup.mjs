@@ -1,0 +1,71 @@
+// Set-up shared by `npm start` and `npm test`: install what is missing, build the client when its
+// sources changed. Node built-ins only: this runs before node_modules exists.
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = fileURLToPath(new URL('..', import.meta.url));
+export const CHROMIUM = '/usr/bin/chromium';
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${r.status})`);
+}
+
+const hashFiles = (files) => {
+  const h = createHash('sha256');
+  for (const f of files.sort()) h.update(relative(root, f)).update('\0').update(readFileSync(f)).update('\0');
+  return h.digest('hex');
+};
+
+function walk(dir, out = []) {
+  if (!existsSync(dir)) return out;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
+/** `npm install` when node_modules is missing or older than package-lock.json. */
+export function ensureDependencies() {
+  const stamp = join(root, 'node_modules', '.baton-installed');
+  const want = hashFiles([join(root, 'package.json'), join(root, 'package-lock.json')]);
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
+  console.log('Installing dependencies (first run builds better-sqlite3 from source, about a minute)…');
+  run('npm', ['install', '--no-audit', '--no-fund']);
+  writeFileSync(stamp, want);
+}
+
+/** Build the client into dist/client only when its sources (or the lockfile) changed. */
+export function ensureClientBuild() {
+  const sources = [
+    ...walk(join(root, 'client')),
+    ...walk(join(root, 'shared')),
+    join(root, 'vite.config.ts'),
+    join(root, 'package-lock.json'),
+  ];
+  const want = hashFiles(sources);
+  const stamp = join(root, 'dist', 'client', '.build-hash');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
+  console.log('Building the screens…');
+  run('npx', ['vite', 'build', '--logLevel', 'warn']);
+  writeFileSync(stamp, want);
+}
+
+/** Debian's Chromium for the browser tests: installed via apt-get when absent and we are root. */
+export function ensureChromium() {
+  if (existsSync(CHROMIUM)) return true;
+  if (process.getuid?.() === 0) {
+    console.log('Installing Chromium from Debian (apt-get install -y chromium)…');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    run('apt-get', ['update', '-qq'], { env });
+    run('apt-get', ['install', '-y', '-qq', 'chromium'], { env });
+    return existsSync(CHROMIUM);
+  }
+  console.log('Browser tests need Chromium: run `sudo apt-get install -y chromium`, then `npm test` again.');
+  return false;
+}

@@ -1,0 +1,86 @@
+/**
+ * Branded time units and the event-time-zone conversions every screen uses.
+ * The core never reads a clock: every function that needs "now" takes it as an argument.
+ */
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { enGB, vi } from 'date-fns/locale';
+
+declare const instantBrand: unique symbol;
+declare const durationBrand: unique symbol;
+/** Milliseconds since the Unix epoch (server clock). */
+export type Instant = number & { readonly [instantBrand]: true };
+/** A span of milliseconds; negative means "before" / "over". */
+export type Duration = number & { readonly [durationBrand]: true };
+/** A wall-clock time in the event's time zone, `HH:mm` (24-hour). */
+export type TimeOfDay = string;
+/** A calendar date in the event's time zone, `YYYY-MM-DD`. */
+export type CalendarDate = string;
+export type Lang = 'vi' | 'en';
+
+export const instant = (ms: number): Instant => ms as Instant;
+export const duration = (ms: number): Duration => ms as Duration;
+export const seconds = (s: number): Duration => (s * 1000) as Duration;
+export const minutes = (m: number): Duration => (m * 60_000) as Duration;
+export const ZERO = 0 as Duration;
+
+export const addTo = (at: Instant, d: Duration): Instant => (at + d) as Instant;
+export const between = (from: Instant, to: Instant): Duration => (to - from) as Duration;
+export const sum = (...ds: Duration[]): Duration => ds.reduce((a, b) => a + b, 0) as Duration;
+export const laterOf = (a: Instant, b: Instant): Instant => (a >= b ? a : b);
+
+export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+export const CALENDAR_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** The instant at which `date` + `time` happens in `timeZone` (DST-safe via @date-fns/tz). */
+export function zonedInstant(date: CalendarDate, time: TimeOfDay, timeZone: string): Instant {
+  const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
+  const [h, mi] = time.split(':').map(Number) as [number, number];
+  return instant(new TZDate(y, mo - 1, d, h, mi, 0, 0, timeZone).getTime());
+}
+
+const locales = { vi, en: enGB } as const;
+const inZone = (at: Instant, timeZone: string) => new TZDate(at, timeZone);
+
+/** `07:30` in the event's time zone, whatever the device's own zone. */
+export const formatTimeOfDay = (at: Instant, timeZone: string): string =>
+  format(inZone(at, timeZone), 'HH:mm');
+
+/** `07:30:05` in the event's time zone. */
+export const formatClockTime = (at: Instant, timeZone: string): string =>
+  format(inZone(at, timeZone), 'HH:mm:ss');
+
+/** `18/01/2024`. */
+export const formatDate = (at: Instant, timeZone: string): string =>
+  format(inZone(at, timeZone), 'dd/MM/yyyy');
+
+/** `Thứ Năm, 18/01/2024` (vi) or `Thursday, 18/01/2024` (en). */
+export const formatLongDate = (at: Instant, timeZone: string, lang: Lang): string => {
+  const text = format(inZone(at, timeZone), 'EEEE, dd/MM/yyyy', { locale: locales[lang] });
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};
+
+/** Whole seconds a countdown shows: it reaches 0 exactly at zero, so round up while positive. */
+export const countdownSeconds = (remaining: Duration): number =>
+  remaining >= 0 ? Math.ceil(remaining / 1000) : -Math.floor(-remaining / 1000);
+
+/** `15:00`, `1:05:00`, `0:07` — a non-negative number of whole seconds as a clock. */
+export function formatSeconds(totalSeconds: number): string {
+  const s = Math.abs(Math.trunc(totalSeconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
+
+/**
+ * A countdown as displayed: `4:59` while time is left, `+0:12` once over.
+ * Never shows `-0:00`: the instant of zero is `0:00`, and overtime counts up from `+0:00`.
+ */
+export function formatCountdown(remaining: Duration): string {
+  if (remaining >= 0) return formatSeconds(Math.ceil(remaining / 1000));
+  return `+${formatSeconds(Math.floor(-remaining / 1000))}`;
+}
+
+/** A signed span, rounded to the nearest second, for drift: `4:30` (sign handled by the caller). */
+export const formatSpan = (d: Duration): string => formatSeconds(Math.round(Math.abs(d) / 1000));

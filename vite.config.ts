@@ -1,0 +1,45 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const serverPort = Number(process.env.PORT ?? 4310);
+
+export default defineConfig({
+  root: here('./client'),
+  publicDir: false,
+  plugins: [react()],
+  resolve: { alias: { '@shared': here('./shared') } },
+  build: {
+    outDir: here('./dist/client'),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+    chunkSizeWarningLimit: 400,
+  },
+  server: {
+    proxy: {
+      '/socket.io': { target: `http://127.0.0.1:${serverPort}`, ws: true },
+      '/api': `http://127.0.0.1:${serverPort}`,
+      '/healthz': `http://127.0.0.1:${serverPort}`,
+    },
+  },
+  test: {
+    root: here('.'),
+    // Playwright specs (tests/e2e) run under Playwright, never under vitest.
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
