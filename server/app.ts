@@ -1,0 +1,135 @@
+/**
+ * createApp wires the pieces around one ShowService: HTTP (API + built client) and Socket.IO on
+ * one server. startServer is the one way every test, benchmark and `server/index.ts` starts it.
+ */
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { ShowState } from '@shared/live';
+import { type Instant, instant } from '@shared/time';
+import { type Auth, createAuth, type Pins } from './auth';
+import { createHttpHandler } from './http/api';
+import { type Logger, silentLogger } from './log';
+import { resolvePins } from './pins';
+import { ShowService } from './show-service';
+import { attachSockets, type BatonServer } from './socket';
+import { openSqliteStore } from './store/sqlite';
+import type { ShowStore } from './store/store';
+
+export interface AppDeps {
+  store: ShowStore;
+  clock: () => Instant;
+  log: Logger;
+  pins: Pins;
+  /** The built client (dist/client); screens answer 503 "not built" without it. */
+  clientDir?: string | undefined;
+  /** State of an empty store (default: the default programme). */
+  seed?: () => ShowState;
+  snapshotEvery?: number;
+  /** Hardware double-press guard for plain `next` over HTTP, ms (default 1000; 0 disables). */
+  plainGoGuardMs?: number;
+  /** Wrong PINs per address per minute before 429 (default 10). */
+  maxPinAttempts?: number;
+}
+
+export interface App {
+  httpServer: HttpServer;
+  io: BatonServer;
+  service: ShowService;
+  store: ShowStore;
+  auth: Auth;
+  /** Stop accepting, disconnect every client, close the store. */
+  close(): Promise<void>;
+}
+
+export function createApp(deps: AppDeps): App {
+  const { store, clock, log } = deps;
+  const service = new ShowService({
+    store,
+    clock,
+    log,
+    ...(deps.seed ? { seed: deps.seed } : {}),
+    ...(deps.snapshotEvery !== undefined ? { snapshotEvery: deps.snapshotEvery } : {}),
+    ...(deps.plainGoGuardMs !== undefined ? { plainGoGuardMs: deps.plainGoGuardMs } : {}),
+  });
+  const auth = createAuth(deps.pins, { maxAttempts: deps.maxPinAttempts ?? 10 });
+  const httpServer = createServer({ keepAliveTimeout: 5_000 }, createHttpHandler({ service, store, auth, clock, log, clientDir: deps.clientDir }));
+  const io = attachSockets(httpServer, { service, auth, clock, log });
+  let closing: Promise<void> | undefined;
+  const close = () =>
+    (closing ??= new Promise<void>((resolve) => {
+      io.disconnectSockets(true);
+      io.close(() => {
+        store.close();
+        resolve();
+      });
+      httpServer.closeAllConnections();
+    }));
+  return { httpServer, io, service, store, auth, close };
+}
+
+export interface StartOptions {
+  /** 0 (or omitted) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1; the composition root passes 0.0.0.0 for the venue network. */
+  host?: string;
+  /** SQLite database and pins.json live here (created if missing). */
+  dataDir: string;
+  /** Given PINs win over stored ones; missing ones are generated once and stored in dataDir. */
+  mcPin?: string;
+  avPin?: string;
+  clientDir?: string;
+  clock?: () => Instant;
+  log?: Logger;
+  /** Passed to createApp (tests tune them; production keeps the defaults). */
+  snapshotEvery?: number;
+  plainGoGuardMs?: number;
+  maxPinAttempts?: number;
+}
+
+export interface StartedServer {
+  /** `http://<host>:<port>` — with the bound host (127.0.0.1 in tests). */
+  url: string;
+  port: number;
+  app: App;
+  /** The PINs in force (for tests and the start-up banner; never logged). */
+  pins: Pins;
+  close(): Promise<void>;
+}
+
+export const DATABASE_FILE = 'baton.sqlite';
+
+export async function startServer(opts: StartOptions): Promise<StartedServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const { mc, av } = resolvePins(opts.dataDir, { mc: opts.mcPin, av: opts.avPin });
+  const store = openSqliteStore(join(opts.dataDir, DATABASE_FILE));
+  let app: App;
+  try {
+    app = createApp({
+      store,
+      clock: opts.clock ?? (() => instant(Date.now())),
+      log: opts.log ?? silentLogger,
+      pins: { mc, av },
+      clientDir: opts.clientDir,
+      ...(opts.snapshotEvery !== undefined ? { snapshotEvery: opts.snapshotEvery } : {}),
+      ...(opts.plainGoGuardMs !== undefined ? { plainGoGuardMs: opts.plainGoGuardMs } : {}),
+      ...(opts.maxPinAttempts !== undefined ? { maxPinAttempts: opts.maxPinAttempts } : {}),
+    });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  await new Promise<void>((resolve, reject) => {
+    app.httpServer.once('error', reject);
+    app.httpServer.listen(opts.port ?? 0, host, () => {
+      app.httpServer.off('error', reject);
+      resolve();
+    });
+  }).catch(async (error: unknown) => {
+    await app.close();
+    throw error;
+  });
+  const port = (app.httpServer.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  return { url: `http://${urlHost}:${port}`, port, app, pins: { mc, av }, close: app.close };
+}

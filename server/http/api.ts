@@ -1,0 +1,119 @@
+/**
+ * The HTTP side: `/healthz`, the read API, `POST /api/v1/commands` (hardware controllers,
+ * scripts), and the built client. Commands go through the same ShowService as sockets.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ApiError } from '@shared/protocol';
+import { nowAndNext } from '@shared/derive';
+import type { Instant } from '@shared/time';
+import { type Auth, bearerPin } from '../auth';
+import { apiError, statusOf } from '../errors';
+import type { Logger } from '../log';
+import { listRuns, reportFor } from '../reporting';
+import { LARGE_COMMAND_LIMIT_BYTES, type ShowService } from '../show-service';
+import type { ShowStore } from '../store/store';
+import { readBody } from './body';
+import { serveClient } from './static';
+
+export interface HttpDeps {
+  service: ShowService;
+  store: ShowStore;
+  auth: Auth;
+  clock: () => Instant;
+  log: Logger;
+  clientDir?: string | undefined;
+}
+
+/** `::ffff:10.0.0.5` → `10.0.0.5`, so one device counts as one address. */
+export const clientAddress = (raw: string | undefined): string => (raw ?? 'unknown').replace(/^::ffff:/, '');
+
+/** A label for the audit log, from `X-Baton-Label` (what a Companion button can send). */
+export function cleanLabel(raw: unknown, fallback: string): string {
+  const text = typeof raw === 'string' ? raw.replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, 60) : '';
+  return text || fallback;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown, extra: Record<string, string> = {}): void {
+  const json = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(json),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    ...extra,
+  });
+  res.end(json);
+}
+
+const sendError = (res: ServerResponse, e: ApiError, extra?: Record<string, string>) => sendJson(res, statusOf(e), e, extra);
+
+export function createHttpHandler(deps: HttpDeps) {
+  const { service, store, auth, clock, log } = deps;
+
+  async function postCommand(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const address = clientAddress(req.socket.remoteAddress);
+    const pin = bearerPin(req.headers.authorization);
+    if (pin === undefined) {
+      req.resume();
+      return sendError(res, apiError('unauthorized', 'send the MC or AV PIN as "Authorization: Bearer <PIN>"'));
+    }
+    const check = auth.check(pin, address);
+    if (!check.ok) {
+      req.resume();
+      if (check.code === 'unauthorized') log.warn(`wrong PIN over HTTP from ${address}`);
+      return sendError(res, apiError(check.code, check.message), check.code === 'too_many_attempts' ? { 'retry-after': '60' } : {});
+    }
+    const body = await readBody(req, LARGE_COMMAND_LIMIT_BYTES);
+    if (!body.ok) {
+      if (body.reason === 'aborted') return void res.destroy();
+      return sendError(res, apiError('too_large', `the request body is over ${LARGE_COMMAND_LIMIT_BYTES} bytes`), { connection: 'close' });
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(body.body.toString('utf8'));
+    } catch (error) {
+      return sendError(res, apiError('invalid_json', `the body is not valid JSON: ${(error as Error).message}`));
+    }
+    const actor = { role: check.role, label: cleanLabel(req.headers['x-baton-label'], `HTTP ${address}`), address };
+    const ack = service.submit(raw, actor, { bytes: body.body.length, guardPlainGo: true });
+    if ('error' in ack) return sendError(res, ack);
+    sendJson(res, 200, ack);
+  }
+
+  function route(req: IncomingMessage, res: ServerResponse): void | Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://baton.invalid');
+    const path = url.pathname;
+    const method = req.method ?? 'GET';
+    const reading = method === 'GET' || method === 'HEAD';
+
+    if (path === '/healthz' && reading) return sendJson(res, 200, { ok: true });
+    if (path === '/api/v1/state' && reading) {
+      const { revision, programme, live } = service.current;
+      return sendJson(res, 200, { revision, serverTime: clock(), programme, live, ...nowAndNext(programme, live) });
+    }
+    if (path === '/api/v1/report' && reading) {
+      const result = reportFor(store, service.current, url.searchParams.get('runId') ?? undefined, clock());
+      return 'error' in result ? sendError(res, result) : sendJson(res, 200, result);
+    }
+    if (path === '/api/v1/runs' && reading) return sendJson(res, 200, { runs: listRuns(store, service.current) });
+    if (path === '/api/v1/commands' && method === 'POST') return postCommand(req, res);
+    if (path === '/api' || path.startsWith('/api/') || path === '/healthz') {
+      req.resume();
+      return sendError(res, apiError('not_found', `no ${method} ${path.slice(0, 100)} in this API (see docs/api.md)`));
+    }
+    if (reading && serveClient(deps.clientDir, req, res, path)) return;
+    req.resume();
+    res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+    res.end('not found');
+  }
+
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    Promise.resolve()
+      .then(() => route(req, res))
+      .catch((error: unknown) => {
+        log.error(`HTTP ${req.method} ${req.url?.slice(0, 100)} failed: ${String(error)}`);
+        if (!res.headersSent) sendJson(res, 500, apiError('not_possible', 'internal error'));
+        else res.destroy();
+      });
+  };
+}
