@@ -60,13 +60,14 @@ export function listRuns(store: ShowStore, state: ShowState): RunListing[] {
 export function reportFor(store: ShowStore, state: ShowState, runId: string | undefined, now: Instant): ReportResponse | ApiError {
   const wanted = runId ?? state.live.runId;
   const current = wanted === state.live.runId;
-  const atEnd = current ? state : stateAtEndOfRun(store, wanted);
+  // An earlier run ended at its reset: a visit still open then counts until that moment.
+  const atEnd = current ? { state, endedAt: now } : stateAtEndOfRun(store, wanted);
   if (!atEnd) return apiError('not_found', `no run "${wanted.slice(0, 40)}" in the journal`);
   return {
     runId: wanted,
     current,
     runs: listRuns(store, state),
-    report: buildReport(atEnd.programme, atEnd.record, current ? now : undefined),
+    report: buildReport(atEnd.state.programme, atEnd.state.record, atEnd.endedAt ?? undefined),
     audit: store.entries({ runId: wanted }).map(toAudit),
   };
 }

@@ -5,6 +5,7 @@
  */
 import { applyCommand } from '@shared/reducer';
 import type { ShowState } from '@shared/live';
+import type { Instant } from '@shared/time';
 import type { JournalRecord, ShowStore } from './store';
 
 export function replay(base: ShowState, entries: readonly JournalRecord[]): ShowState {
@@ -38,13 +39,17 @@ export function loadShowState(store: ShowStore, seed: () => ShowState, snapshotA
   return { state, replayed: after.length };
 }
 
-/** The state at the end of an earlier run (just before the `reset` that ended it), or null. */
-export function stateAtEndOfRun(store: ShowStore, runId: string): ShowState | null {
+/**
+ * The state at the end of an earlier run (just before the `reset` that ended it) and when that
+ * reset came (null if the run did not end with one), or null for an unknown run.
+ */
+export function stateAtEndOfRun(store: ShowStore, runId: string): { state: ShowState; endedAt: Instant | null } | null {
   const mine = store.entries({ runId });
   const last = mine.at(-1);
   if (!last) return null;
   const target = last.command.type === 'reset' ? last.revision - 1 : last.revision;
   const base = store.snapshotAtOrBefore(target);
   if (!base) return null;
-  return replay(base, store.entries({ afterRevision: base.revision, toRevision: target }));
+  const state = replay(base, store.entries({ afterRevision: base.revision, toRevision: target }));
+  return { state, endedAt: last.command.type === 'reset' ? last.at : null };
 }

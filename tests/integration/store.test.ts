@@ -91,7 +91,7 @@ function contract(name: string, open: () => { store: ShowStore; reopen?: () => S
         ['run-1', 1, 4, 4],
         ['run-2', 5, 5, 1],
       ]);
-      expect(stateAtEndOfRun(store, 'run-1')).toEqual(endOfRun1);
+      expect(stateAtEndOfRun(store, 'run-1')).toEqual({ state: endOfRun1, endedAt: store.entries({ runId: 'run-1' }).at(-1)?.at });
       expect(stateAtEndOfRun(store, 'run-9')).toBeNull();
       expect(store.snapshotAtOrBefore(4)?.revision).toBe(4);
       expect(loadShowState(store, seed).state).toEqual(state);
