@@ -36,7 +36,7 @@ export async function postCommand(url: string, pin: string | undefined, body: un
     const res = await fetch(`${url}/api/v1/commands`, {
       method: 'POST',
       headers,
-      body: raw ? (body as string | Uint8Array) : JSON.stringify(body),
+      body: raw ? (body as BodyInit) : JSON.stringify(body),
       signal: AbortSignal.timeout(timeoutMs),
     });
     const text = await res.text();
