@@ -1,0 +1,201 @@
+// `npm run bench [-- --quick] [-- --n=100,500,1000] [-- --gos=20] [-- --no-write]`
+// Starts the production server in a child process on 127.0.0.1 with a temporary DATA_DIR,
+// connects N socket.io clients spread over several worker processes, and measures: GO fan-out
+// latency (send → each client holds the new state), the connect storm, the server at rest
+// (RSS, CPU, messages sent while nothing changes), clock-offset agreement under artificial skew,
+// and the cost of the durable write. Loops are bounded; everything runs on loopback.
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { io } from 'socket.io-client';
+import { PROTOCOL_VERSION, type CommandAck, type StateMessage } from '../shared/protocol';
+import { measureDurableWrite } from './durable-write';
+import { percentiles, type Percentiles } from './stats';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const quick = args.includes('--quick');
+const write = !args.includes('--no-write');
+const sizes = (flag('n') ?? (quick ? '100' : '100,500,1000')).split(',').map(Number);
+const gos = Number(flag('gos') ?? (quick ? 5 : 20));
+const WORKERS = Number(flag('workers') ?? 4);
+const REST_MS = quick ? 1000 : 5000;
+const MC_PIN = '424242';
+const hr = () => performance.timeOrigin + performance.now();
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface RunResult {
+  n: number;
+  fanout: Percentiles & { samples: number; incomplete: number };
+  ack: Percentiles;
+  connectStormMs: number;
+  rest: { rssMb: number; cpuPercent: number; messages: number; heartbeats: number; seconds: number };
+  clockErrorMs: Percentiles & { samples: number };
+}
+
+function spawn(file: string): ChildProcess {
+  return fork(here(file), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+}
+
+function next<T>(child: ChildProcess, type: string, timeoutMs = 60_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${type}`)), timeoutMs);
+    const onMessage = (m: { type: string }) => {
+      if (m.type !== type) return;
+      clearTimeout(timer);
+      child.off('message', onMessage);
+      resolve(m as T);
+    };
+    child.on('message', onMessage);
+  });
+}
+
+async function stats(server: ChildProcess) {
+  server.send({ cmd: 'stats' });
+  return next<{ rss: number; cpuUserUs: number; cpuSystemUs: number; at: number; messages: number; heartbeats: number }>(server, 'stats');
+}
+
+async function runSize(n: number): Promise<RunResult> {
+  const server = spawn('./server-child.ts');
+  const { port } = await next<{ port: number }>(server, 'ready');
+  const url = `http://127.0.0.1:${port}`;
+  const workers = Array.from({ length: WORKERS }, () => spawn('./client-worker.ts'));
+  try {
+    await Promise.all(workers.map((w) => next(w, 'up')));
+    // 1. connect storm
+    const per = workers.map((_, i) => Math.floor(n / WORKERS) + (i < n % WORKERS ? 1 : 0));
+    const t0 = hr();
+    const connected = await Promise.all(
+      workers.map((w, i) => {
+        w.send({ cmd: 'connect', url, count: per[i] });
+        return next<{ firstSnapshotAt: number[] }>(w, 'connected', 120_000);
+      }),
+    );
+    const connectStormMs = Math.max(...connected.flatMap((c) => c.firstSnapshotAt)) - t0;
+
+    // 2. at rest: nothing changes, nothing should be sent
+    await sleep(300);
+    const a = await stats(server);
+    await sleep(REST_MS);
+    const b = await stats(server);
+    const rest = {
+      rssMb: b.rss / 2 ** 20,
+      cpuPercent: ((b.cpuUserUs + b.cpuSystemUs - a.cpuUserUs - a.cpuSystemUs) / 1000 / (b.at - a.at)) * 100,
+      messages: b.messages - a.messages,
+      heartbeats: b.heartbeats - a.heartbeats,
+      seconds: (b.at - a.at) / 1000,
+    };
+
+    // 3. clock agreement: each worker's first clients pretend their clocks are minutes off
+    const clockErrors = (
+      await Promise.all(
+        workers.map((w, i) => {
+          const skewsMs = Array.from({ length: Math.min(25, per[i] ?? 0) }, (_, k) => ((k % 2 ? 1 : -1) * (60_000 + k * 7_919)) % 600_000);
+          w.send({ cmd: 'clock', skewsMs });
+          return next<{ errors: (number | null)[] }>(w, 'clock');
+        }),
+      )
+    ).flatMap((c) => c.errors.filter((e): e is number => e !== null).map(Math.abs));
+
+    // 4. GO fan-out, measured from the instant the MC's GO is sent
+    const mc = io(url, { transports: ['websocket'], forceNew: true, auth: { protocol: PROTOCOL_VERSION, pin: MC_PIN, label: 'bench MC' } });
+    let latest: StateMessage | null = null;
+    mc.on('show:state', (m) => (latest = m));
+    await new Promise<void>((r) => mc.once('show:snapshot', () => r()));
+    const send = (cmd: object) => new Promise<CommandAck>((r) => mc.emit('show:command', cmd, r));
+    const sentAt = new Map<number, number>();
+    const acks: number[] = [];
+    await send({ type: 'reset' });
+    await send({ type: 'start' });
+    for (let i = 0; i < gos; i++) {
+      await sleep(quick ? 50 : 150);
+      const live = (latest as StateMessage | null)?.live;
+      if (!live || live.phase === 'finished') {
+        await send({ type: 'reset' });
+        await send({ type: 'start' });
+        await sleep(50);
+        continue;
+      }
+      const from = { itemId: live.currentItemId, segmentIndex: live.segmentIndex };
+      const t = hr();
+      const ack = await send({ type: 'next', from });
+      acks.push(hr() - t);
+      if ('revision' in ack) sentAt.set(ack.revision, t);
+    }
+    await sleep(500);
+    mc.disconnect();
+    const received = (
+      await Promise.all(
+        workers.map((w) => {
+          w.send({ cmd: 'received' });
+          return next<{ received: { revision: number; at: number; complete: boolean }[] }>(w, 'received');
+        }),
+      )
+    ).flatMap((r) => r.received);
+    const timed = received.filter((r) => sentAt.has(r.revision));
+    const latencies = timed.map((r) => r.at - sentAt.get(r.revision)!);
+    return {
+      n,
+      fanout: { ...percentiles(latencies), samples: latencies.length, incomplete: timed.filter((r) => !r.complete).length },
+      ack: percentiles(acks),
+      connectStormMs,
+      rest,
+      clockErrorMs: { ...percentiles(clockErrors), samples: clockErrors.length },
+    };
+  } finally {
+    for (const w of workers) w.kill();
+    server.send({ cmd: 'stop' });
+    await Promise.race([new Promise((r) => server.once('exit', r)), sleep(5000)]);
+    if (server.exitCode === null) server.kill('SIGKILL');
+  }
+}
+
+const fmt = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
+const results: RunResult[] = [];
+for (const n of sizes) {
+  console.log(`bench: N = ${n} …`);
+  const r = await runSize(n);
+  results.push(r);
+  console.log(`  GO fan-out (complete now+next at every screen): p50 ${fmt(r.fanout.p50)} ms, p95 ${fmt(r.fanout.p95)} ms, p99 ${fmt(r.fanout.p99)} ms, max ${fmt(r.fanout.max)} ms over ${r.fanout.samples} deliveries`);
+  console.log(`  connect storm: ${fmt(r.connectStormMs)} ms for ${n} clients to hold their first snapshot`);
+  console.log(`  at rest: RSS ${fmt(r.rest.rssMb)} MB, CPU ${fmt(r.rest.cpuPercent)} %, ${r.rest.messages} messages in ${fmt(r.rest.seconds)} s (+${r.rest.heartbeats} transport heartbeats)`);
+  console.log(`  clock offset error: p50 ${fmt(r.clockErrorMs.p50)} ms, p99 ${fmt(r.clockErrorMs.p99)} ms, max ${fmt(r.clockErrorMs.max)} ms over ${r.clockErrorMs.samples} skewed clients`);
+}
+const durable = measureDurableWrite(quick ? 50 : 300);
+console.log(`  durable write (journal append, synchronous=FULL): p50 ${fmt(durable.full.p50)} ms, p99 ${fmt(durable.full.p99)} ms; with synchronous=OFF: p50 ${fmt(durable.off.p50)} ms`);
+
+const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` };
+const failures = results.filter((r) => r.fanout.samples === 0 || r.rest.messages !== 0);
+if (write) {
+  mkdirSync(here('./results'), { recursive: true });
+  const at = new Date().toISOString();
+  writeFileSync(here('./results/latest.json'), JSON.stringify({ at, machine, gos, workers: WORKERS, results, durable }, null, 2));
+  writeFileSync(here('./results/latest.md'), markdown(at));
+  console.log('bench: wrote bench/results/latest.md and latest.json');
+}
+if (failures.length) {
+  console.error('bench: harness check failed (no fan-out samples, or messages sent at rest)');
+  process.exit(1);
+}
+
+function markdown(at: string): string {
+  const rows = results.map(
+    (r) =>
+      `| ${r.n} | ${fmt(r.fanout.p50)} / ${fmt(r.fanout.p95)} / ${fmt(r.fanout.p99)} / ${fmt(r.fanout.max)} | ${fmt(r.ack.p50)} / ${fmt(r.ack.p99)} | ${fmt(r.connectStormMs)} | ${fmt(r.rest.rssMb)} | ${fmt(r.rest.cpuPercent)} | ${r.rest.messages} | ${fmt(r.clockErrorMs.p50)} / ${fmt(r.clockErrorMs.p99)} / ${fmt(r.clockErrorMs.max)} |`,
+  );
+  return [
+    `# Benchmark results`,
+    ``,
+    `${at} — ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GiB, Node ${machine.node}, ${machine.platform}.`,
+    `${gos} GOs per size, clients over ${WORKERS} worker processes, server in its own process, all on 127.0.0.1.`,
+    ``,
+    `| N screens | GO fan-out p50 / p95 / p99 / max (ms) | GO ack p50 / p99 (ms) | connect storm (ms) | server RSS (MB) | CPU at rest (%) | messages at rest | clock error p50 / p99 / max (ms) |`,
+    `|---|---|---|---|---|---|---|---|`,
+    ...rows,
+    ``,
+    `Durable write (one journal append in its own transaction): synchronous=FULL p50 ${fmt(durable.full.p50)} ms, p99 ${fmt(durable.full.p99)} ms; synchronous=OFF p50 ${fmt(durable.off.p50)} ms, p99 ${fmt(durable.off.p99)} ms.`,
+    ``,
+  ].join('\n');
+}

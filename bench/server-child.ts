@@ -1,0 +1,36 @@
+// The production server in its own process, for the benchmark: real app, real SQLite
+// (synchronous = FULL) in a temporary DATA_DIR, loopback only. Reports its port over IPC and
+// answers stats requests: RSS, CPU time, and packets sent (application messages vs heartbeats).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../server/app';
+
+const dataDir = mkdtempSync(join(tmpdir(), 'baton-bench-'));
+const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, mcPin: process.env.BENCH_MC_PIN ?? '424242', avPin: '313131', log: silentLog() });
+const counts = { messages: 0, heartbeats: 0 };
+
+server.app.io.engine.on('connection', (socket: { on(e: 'packetCreate', f: (p: { type: string }) => void): void }) => {
+  socket.on('packetCreate', (packet) => {
+    if (packet.type === 'message') counts.messages++;
+    else if (packet.type === 'ping') counts.heartbeats++;
+  });
+});
+
+process.on('message', (msg: { cmd: string }) => {
+  if (msg.cmd === 'stats') {
+    const cpu = process.cpuUsage();
+    process.send?.({ type: 'stats', rss: process.memoryUsage().rss, cpuUserUs: cpu.user, cpuSystemUs: cpu.system, at: performance.now(), ...counts });
+  } else if (msg.cmd === 'stop') {
+    void server.close().then(() => {
+      rmSync(dataDir, { recursive: true, force: true });
+      process.exit(0);
+    });
+  }
+});
+process.send?.({ type: 'ready', port: server.port });
+
+function silentLog() {
+  const noop = () => {};
+  return { info: noop, warn: noop, error: noop, debug: noop, child: () => silentLog() };
+}
