@@ -114,6 +114,19 @@ describe('handshake and roles', () => {
   });
 });
 
+describe('bad input over the socket', () => {
+  it('[S8] oversized, malformed and ack-less commands are refused; the socket and the show carry on', async () => {
+    const a = await track(mc(server.url));
+    expect(await a.send({ type: 'message', text: 'x', pad: 'y'.repeat(70 * 1024) })).toMatchObject({ error: { code: 'too_large' } });
+    expect(await a.send('start')).toMatchObject({ error: { code: 'invalid_command' } });
+    expect(await a.send({ type: 'goto' })).toMatchObject({ error: { code: 'invalid_command' } });
+    a.socket.emit('show:command' as never, { type: 'start' } as never); // no ack: ignored, not a crash
+    (a.socket as any).emit('time:sync', 'soon', () => undefined);
+    expect(await a.send({ type: 'start' })).toMatchObject({ revision: 1 });
+    expect(a.socket.connected).toBe(true);
+  });
+});
+
 describe('concurrency guards', () => {
   it('[S7] two controllers pressing GO from the same position advance the show once; the other is stale', async () => {
     const one = await track(mc(server.url, 'MC 1'));
