@@ -1,0 +1,15 @@
+import '@fontsource/be-vietnam-pro/400.css';
+import '@fontsource/be-vietnam-pro/600.css';
+import '@fontsource/be-vietnam-pro/800.css';
+import './styles.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { lang } from './i18n/i18n';
+import { Router } from './router';
+
+document.documentElement.lang = lang;
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <Router />
+  </StrictMode>,
+);

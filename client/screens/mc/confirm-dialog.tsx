@@ -1,0 +1,34 @@
+import { useEffect, useRef } from 'react';
+import { t } from '../../i18n/i18n';
+
+export interface PendingConfirm {
+  text: string;
+  action: () => void;
+}
+
+/** An in-page confirmation (window.confirm would freeze every timer on the page). */
+export function ConfirmDialog({ pending, onClose }: { pending: PendingConfirm | null; onClose: () => void }) {
+  const ok = useRef<HTMLButtonElement>(null);
+  useEffect(() => ok.current?.focus(), [pending]);
+  if (!pending) return null;
+  return (
+    <div className="mc-modal" role="dialog" aria-modal="true" data-testid="confirm">
+      <div className="mc-modal-box">
+        <p>{pending.text}</p>
+        <div className="mc-modal-actions">
+          <button className="btn" onClick={onClose}>{t.cancel}</button>
+          <button
+            className="btn btn-danger"
+            ref={ok}
+            onClick={() => {
+              pending.action();
+              onClose();
+            }}
+          >
+            {t.confirm}
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

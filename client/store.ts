@@ -1,0 +1,87 @@
+/**
+ * The one store. The socket module writes into it from outside React; screens read through
+ * narrow selectors (`useShallow` for objects) and never write except through the actions below.
+ */
+import { create } from 'zustand';
+import type { Role } from '@shared/commands';
+import type { Slot } from '@shared/derive';
+import type { LiveState } from '@shared/live';
+import type { Programme } from '@shared/programme';
+import type { RecordTail, Snapshot, StateMessage } from '@shared/protocol';
+import type { RunRecord } from '@shared/record';
+
+export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline';
+
+export interface ShowStore {
+  programme: Programme | null;
+  live: LiveState | null;
+  record: RunRecord | null;
+  revision: number;
+  now: Slot | null;
+  next: Slot | null;
+  connection: { status: ConnectionStatus; since: number };
+  /** Add to `Date.now()` to get server time; rtt null until measured (offset then from the snapshot). */
+  clock: { offset: number; rtt: number | null };
+  role: Role | null;
+  authError: 'wrong_pin' | 'too_many_attempts' | 'protocol' | null;
+}
+
+export const useShow = create<ShowStore>()(() => ({
+  programme: null,
+  live: null,
+  record: null,
+  revision: -1,
+  now: null,
+  next: null,
+  connection: { status: 'connecting', since: Date.now() },
+  clock: { offset: 0, rtt: null },
+  role: null,
+  authError: null,
+}));
+
+const set = useShow.setState;
+const get = useShow.getState;
+
+export function applySnapshot(s: Snapshot): void {
+  set({ programme: s.programme, live: s.live, record: s.record, revision: s.revision, now: s.now, next: s.next });
+}
+
+/** Applies one change. Returns false on a revision gap: the caller must ask for a snapshot. */
+export function applyStateMessage(m: StateMessage): boolean {
+  const { revision, record } = get();
+  if (m.revision <= revision) return true; // already have it (a duplicate after resync)
+  if (m.revision !== revision + 1) return false;
+  const nextRecord = m.recordTail ? mergeTail(record, m.recordTail) : record;
+  if (nextRecord === undefined) return false;
+  set({
+    revision: m.revision,
+    live: m.live,
+    now: m.now,
+    next: m.next,
+    record: nextRecord,
+    ...(m.programme ? { programme: m.programme } : {}),
+  });
+  return true;
+}
+
+/** Folds a record delta in; undefined when it does not fit what we hold (then resync). */
+function mergeTail(record: RunRecord | null, tail: RecordTail): RunRecord | undefined {
+  if (!record || record.runId !== tail.runId) {
+    return tail.from === 0 ? { runId: tail.runId, visits: tail.visits } : undefined;
+  }
+  if (tail.from > record.visits.length) return undefined;
+  return { runId: record.runId, visits: [...record.visits.slice(0, tail.from), ...tail.visits] };
+}
+
+export function setConnection(status: ConnectionStatus): void {
+  const current = get().connection;
+  if (current.status === status) return;
+  // "reconnecting" and "offline" count from the moment the link was lost, not from the relabel.
+  const keepSince = current.status !== 'online' && status !== 'online' && current.status !== 'connecting';
+  set({ connection: { status, since: keepSince ? current.since : Date.now() } });
+}
+
+export const setClock = (offset: number, rtt: number | null): void => set({ clock: { offset, rtt } });
+export const setRole = (role: Role | null): void => set({ role, authError: null });
+export const setAuthError = (authError: ShowStore['authError']): void => set({ authError, role: null });
+export const clearAuthError = (): void => set({ authError: null });
