@@ -17,6 +17,8 @@ export interface Sent {
   revision?: number;
   live?: LiveState;
   code?: string;
+  /** The response body as received. */
+  text?: string;
   /** The request failed at the transport (server killed while it was in flight). */
   lost?: boolean;
 }
@@ -42,6 +44,7 @@ export async function postCommand(url: string, pin: string | undefined, body: un
     const text = await res.text();
     sent.answeredAt = Date.now();
     sent.status = res.status;
+    sent.text = text;
     const json = JSON.parse(text) as { revision?: number; live?: LiveState; error?: { code: string } };
     if (res.status === 200) {
       sent.revision = json.revision;

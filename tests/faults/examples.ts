@@ -1,0 +1,27 @@
+/** One valid example of every command of the contract (the auth scenario sends each one). */
+import { type CommandInput, type CommandType, commandSchema } from '@shared/commands';
+import { defaultProgramme } from '@shared/default-programme';
+
+export const EVERY_COMMAND_TYPE = commandSchema.options.map((o) => o.shape.type.value) as CommandType[];
+
+export const EXAMPLES: Record<CommandType, CommandInput> = {
+  start: { type: 'start' },
+  next: { type: 'next' },
+  previous: { type: 'previous' },
+  goto: { type: 'goto', itemId: 'phim-bao-cao' },
+  pause: { type: 'pause' },
+  resume: { type: 'resume' },
+  addTime: { type: 'addTime', seconds: 60 },
+  message: { type: 'message', text: 'Còn 1 phút' },
+  clearMessage: { type: 'clearMessage' },
+  blackout: { type: 'blackout', on: true },
+  standby: { type: 'standby', itemId: 'phim-bao-cao' },
+  ready: { type: 'ready', itemId: 'phim-bao-cao' },
+  rolled: { type: 'rolled', itemId: 'phim-bao-cao' },
+  lowerThird: { type: 'lowerThird', mode: 'show' },
+  reset: { type: 'reset' },
+  upsertItem: { type: 'upsertItem', item: { id: 'them-muc', kind: 'other', title: 'Mục thêm', durationSec: 300 } },
+  removeItem: { type: 'removeItem', itemId: 'giai-lao' },
+  moveItem: { type: 'moveItem', itemId: 'giai-lao', toIndex: 0 },
+  replaceProgramme: { type: 'replaceProgramme', programme: defaultProgramme() },
+};

@@ -1,0 +1,62 @@
+/** Real socket.io-client screens and consoles, as the client connects them (protocol version, PIN, label). */
+import { io, type Socket } from 'socket.io-client';
+import type { CommandAck, ServerToClientEvents, ClientToServerEvents, Snapshot } from '@shared/protocol';
+import { PROTOCOL_VERSION } from '@shared/protocol';
+
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export interface Screen {
+  socket: ClientSocket;
+  /** The latest revision this screen has seen (snapshot or state message). */
+  revision: number;
+  snapshots: number;
+  messages: number;
+  /** Everything the server sent it, serialised, for leak checks. */
+  received: string[];
+}
+
+export function openScreen(url: string, opts: { pin?: string; label?: string; keep?: boolean; reconnect?: boolean } = {}): Screen {
+  const socket: ClientSocket = io(url, {
+    transports: ['websocket'],
+    auth: { protocol: PROTOCOL_VERSION, ...(opts.pin ? { pin: opts.pin } : {}), label: opts.label ?? 'fault suite' },
+    reconnection: opts.reconnect ?? true,
+    reconnectionDelay: 200,
+    reconnectionDelayMax: 2000,
+    forceNew: true,
+  });
+  const screen: Screen = { socket, revision: -1, snapshots: 0, messages: 0, received: [] };
+  socket.on('show:snapshot', (s: Snapshot) => {
+    screen.revision = s.revision;
+    screen.snapshots++;
+    if (opts.keep) screen.received.push(JSON.stringify(s));
+  });
+  socket.on('show:state', (m) => {
+    screen.messages++;
+    if (m.revision === screen.revision + 1) screen.revision = m.revision;
+    else if (m.revision > screen.revision) {
+      // A gap: ask for the whole picture, as the client does.
+      socket.emit('show:resync', (s) => {
+        screen.revision = Math.max(screen.revision, s.revision);
+      });
+    }
+    if (opts.keep) screen.received.push(JSON.stringify(m));
+  });
+  if (opts.keep) socket.on('session:role', (x) => screen.received.push(JSON.stringify(x)));
+  return screen;
+}
+
+export function connected(screen: Screen, timeoutMs = 10_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('socket did not get its snapshot in time')), timeoutMs);
+    screen.socket.once('connect_error', (e) => {
+      clearTimeout(timer);
+      reject(e);
+    });
+    const check = () => (screen.snapshots > 0 ? (clearTimeout(timer), resolve()) : void setTimeout(check, 10));
+    check();
+  });
+}
+
+export function command(screen: Screen, body: unknown, timeoutMs = 10_000): Promise<CommandAck> {
+  return screen.socket.timeout(timeoutMs).emitWithAck('show:command', body);
+}
