@@ -68,8 +68,12 @@ export function attachSockets(httpServer: HttpServer, deps: { service: ShowServi
 
     socket.on('show:command', (command, ack) => {
       if (typeof ack !== 'function') return;
-      const bytes = byteSize(command);
-      ack(service.submit(command, socket.data, { bytes }));
+      try {
+        ack(service.submit(command, socket.data, { bytes: byteSize(command) }));
+      } catch (error) {
+        log.error(`show:command from ${socket.data.address} failed: ${String(error)}`);
+        ack(apiError('not_possible', 'the server could not handle this command'));
+      }
     });
     socket.on('show:resync', (ack) => {
       if (typeof ack === 'function') ack(service.snapshot());

@@ -31,6 +31,8 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyRe
     });
     req.on('end', () => resolve(over ? { ok: false, reason: 'too_large', bytes } : { ok: true, body: Buffer.concat(chunks) }));
     req.on('error', () => resolve({ ok: false, reason: 'aborted' }));
-    req.on('aborted', () => resolve({ ok: false, reason: 'aborted' }));
+    req.on('close', () => {
+      if (!req.complete) resolve({ ok: false, reason: 'aborted' });
+    });
   });
 }
