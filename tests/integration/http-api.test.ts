@@ -1,4 +1,7 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../server/app';
 import { AV_PIN, boot, type Client, FILM, getJson, MC_PIN, mc, post, until } from './helpers';
 
 let server: Awaited<ReturnType<typeof boot>>;
@@ -37,6 +40,20 @@ describe('reading', () => {
 describe('every status code of the contract, from a real request', () => {
   it('[S8] 200 with revision and live for a valid command', async () => {
     expect(await post(server.url, { type: 'start' }, MC_PIN)).toMatchObject({ status: 200, json: { revision: 1, live: { phase: 'running' } } });
+  });
+
+  it('[S9] an acknowledged command is already in the database file; every reset writes a snapshot', async () => {
+    const peek = () => {
+      const db = new Database(join(server.dataDir, DATABASE_FILE), { readonly: true });
+      const rows = db.prepare('SELECT revision, type, actor_role AS role FROM journal ORDER BY revision').all();
+      const snapshots = (db.prepare('SELECT revision FROM snapshots ORDER BY revision').all() as { revision: number }[]).map((r) => r.revision);
+      db.close();
+      return { rows, snapshots };
+    };
+    await post(server.url, { type: 'start' }, MC_PIN);
+    expect(peek().rows).toEqual([{ revision: 1, type: 'start', role: 'mc' }]);
+    await post(server.url, { type: 'reset' }, MC_PIN);
+    expect(peek()).toEqual({ rows: [{ revision: 1, type: 'start', role: 'mc' }, { revision: 2, type: 'reset', role: 'mc' }], snapshots: [0, 2] });
   });
 
   it('[S8] 400 invalid_json and invalid_command (unknown type, wrong field type, prototype keys); nothing changes', async () => {
