@@ -15,13 +15,22 @@ export interface Screen {
   received: string[];
 }
 
-export function openScreen(url: string, opts: { pin?: string; label?: string; keep?: boolean; reconnect?: boolean } = {}): Screen {
+export interface ScreenOptions {
+  pin?: string;
+  label?: string;
+  /** Keep every payload received (for leak checks). */
+  keep?: boolean;
+  reconnect?: boolean;
+  /** As the real client connects: HTTP long-polling first, then the WebSocket upgrade. */
+  likeBrowser?: boolean;
+}
+
+export function openScreen(url: string, opts: ScreenOptions = {}): Screen {
   const socket: ClientSocket = io(url, {
-    transports: ['websocket'],
+    // The browser client's own settings (client/socket.ts) when asked; else straight to WebSocket.
+    ...(opts.likeBrowser ? { reconnectionDelay: 500, reconnectionDelayMax: 3000 } : { transports: ['websocket'], reconnectionDelay: 200, reconnectionDelayMax: 2000 }),
     auth: { protocol: PROTOCOL_VERSION, ...(opts.pin ? { pin: opts.pin } : {}), label: opts.label ?? 'fault suite' },
     reconnection: opts.reconnect ?? true,
-    reconnectionDelay: 200,
-    reconnectionDelayMax: 2000,
     forceNew: true,
   });
   const screen: Screen = { socket, revision: -1, snapshots: 0, messages: 0, received: [] };
