@@ -1,12 +1,13 @@
-/** Placeholder: the programme editor is built in its own issue (client/screens/edit/). */
-import { t } from '../../i18n/i18n';
+/** The director's editor (`/edit`): MC PIN first, then the editor. */
+import './edit.css';
+import { PinGate } from '../../components/pin-gate';
+import { EditConsole } from './edit-console';
+import { w } from './edit-words';
 
 export default function EditScreen() {
   return (
-    <main className="placeholder">
-      <h1>{t.screenEdit}</h1>
-      <p>{t.comingSoon}</p>
-      <p><a href="/">Baton</a></p>
-    </main>
+    <PinGate role="mc" label="Director editor" title={`Baton · ${w.screen}`}>
+      <EditConsole />
+    </PinGate>
   );
 }

@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, openScreen, shoot, SHOTS, test } from './fixtures';
+
+test('[RP1] /report shows planned vs actual and the audit log of each run, and prints to A4 PDF', async ({ baton, browser }) => {
+  // A rehearsal run, then a reset: the live run is a separate run.
+  await baton.command({ type: 'start' });
+  await baton.command({ type: 'goto', itemId: 'tuyen-bo-ly-do' });
+  await baton.command({ type: 'reset' });
+  await baton.command({ type: 'start' });
+  await baton.command({ type: 'goto', itemId: 'thao-luan' });
+  await baton.command({ type: 'addTime', seconds: 60 });
+  await new Promise((r) => setTimeout(r, 1100)); // past the server's double-GO guard
+  await baton.command({ type: 'next' });
+
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+  const page = await openScreen(context, `${baton.url}/report`);
+  await expect(page.locator('.report-table').first()).toContainText('Tham luận 2');
+  await expect(page.locator('.audit-table')).toContainText('addTime');
+  await expect(page.locator('.audit-table')).toContainText('+60 s');
+  await expect(page.getByLabel('Lượt chạy')).toHaveValue('run-2');
+  await shoot(page, 'report-screen');
+
+  await page.getByLabel('Lượt chạy').selectOption('run-1');
+  await expect(page.locator('.report-sub')).toContainText('run-1');
+  await expect(page.locator('.audit-table tbody tr')).toHaveCount(3); // start, goto, and the reset that closed it
+  await expect(page.locator('.audit-table tbody tr').last()).toContainText('reset');
+  await page.getByLabel('Lượt chạy').selectOption('run-2');
+  await expect(page.locator('.audit-table')).toContainText('addTime');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Tải CSV báo cáo' }).click();
+  const csv = await (await download).path();
+  const text = (await import('node:fs')).readFileSync(csv!, 'utf8');
+  expect(text.startsWith('\uFEFFSTT,Nội dung,Phần')).toBe(true);
+
+  await page.emulateMedia({ media: 'print' });
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  mkdirSync(SHOTS, { recursive: true });
+  const pdf = await page.pdf({ path: join(SHOTS, 'report.pdf'), format: 'A4', printBackground: true, preferCSSPageSize: true });
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.screenshot({ path: join(SHOTS, 'report-print.png'), fullPage: true });
+  await context.close();
+});
