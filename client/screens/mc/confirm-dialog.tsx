@@ -8,18 +8,19 @@ export interface PendingConfirm {
 
 /** An in-page confirmation (window.confirm would freeze every timer on the page). */
 export function ConfirmDialog({ pending, onClose }: { pending: PendingConfirm | null; onClose: () => void }) {
-  const ok = useRef<HTMLButtonElement>(null);
-  useEffect(() => ok.current?.focus(), [pending]);
+  // Focus starts on Cancel: a clicker's PageDown or a stray Space must never confirm a reset.
+  const cancel = useRef<HTMLButtonElement>(null);
+  useEffect(() => cancel.current?.focus(), [pending]);
   if (!pending) return null;
   return (
     <div className="mc-modal" role="dialog" aria-modal="true" data-testid="confirm">
       <div className="mc-modal-box">
         <p>{pending.text}</p>
         <div className="mc-modal-actions">
-          <button className="btn" onClick={onClose}>{t.cancel}</button>
+          <button className="btn" ref={cancel} onClick={onClose} data-testid="confirm-cancel">{t.cancel}</button>
           <button
             className="btn btn-danger"
-            ref={ok}
+            data-testid="confirm-ok"
             onClick={() => {
               pending.action();
               onClose();

@@ -19,7 +19,7 @@ import { lang, t } from '../../i18n/i18n';
 import { useShow } from '../../store';
 import { useNow } from '../../use-now';
 
-const HONOUREES_PER_PAGE = 8;
+const HONOUREES_PER_PAGE = 6;
 const PAGE_MS = 8000;
 /** A countdown to a start further away than this is not shown (another day's programme). */
 const COUNTDOWN_HORIZON_MS = 12 * 3600_000;
@@ -33,10 +33,11 @@ export default function StageScreen() {
   if (live.blackout) return <main className="stage blackout" data-testid="blackout" />;
   const item = findItem(programme, live.currentItemId);
   const waitFor = waitingFor(programme, live, now);
+  const awards = !waitFor && live.phase !== 'finished' && item?.kind === 'awards';
 
   return (
     <main className="stage">
-      <header className="stage-head">
+      <header className={`stage-head${awards ? ' is-compact' : ''}`}>
         <h1 className="stage-title" data-testid="conference-title">{inFull(programme.title)}</h1>
         <div className="stage-date">
           {formatLongDate(zonedInstant(programme.date, programme.start, programme.timeZone), programme.timeZone, lang)}
@@ -56,7 +57,7 @@ export default function StageScreen() {
           </div>
         ) : live.phase === 'finished' ? (
           <div className="stage-now"><div className="stage-item">{t.finished}</div></div>
-        ) : item?.kind === 'awards' && slot ? (
+        ) : awards && item && slot ? (
           <Awards title={slot.segmentTitle ?? slot.itemTitle} honourees={item.segments[live.segmentIndex ?? -1]?.honourees ?? []} since={live.startedAt} now={now} presenter={slot.presenter?.name} />
         ) : slot ? (
           <div className="stage-now">

