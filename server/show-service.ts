@@ -43,6 +43,10 @@ export interface SubmitOptions {
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
+/** The offending `type` in words, without serialising it (it may be nested thousands deep). */
+const describeType = (type: unknown): string =>
+  typeof type === 'string' ? JSON.stringify(type.slice(0, 40)) : type === undefined ? '(missing)' : Array.isArray(type) ? '(a list)' : `(${type === null ? 'null' : typeof type})`;
+
 export const limitFor = (type: unknown): number =>
   typeof type === 'string' && (LARGE_COMMANDS as readonly string[]).includes(type) ? LARGE_COMMAND_LIMIT_BYTES : COMMAND_LIMIT_BYTES;
 
@@ -125,7 +129,7 @@ export class ShowService {
     const details = describeIssues(result.error, raw);
     const unknownType = result.error.issues.some((i) => i.path.length === 1 && i.path[0] === 'type') || typeof raw.type !== 'string';
     const message = unknownType
-      ? `unknown command type ${JSON.stringify(typeof raw.type === 'string' ? raw.type.slice(0, 40) : raw.type ?? null)}`
+      ? `unknown command type ${describeType(raw.type)}`
       : `not a valid "${String(raw.type)}" command: ${result.error.issues.map((i) => `${i.path.join('.') || 'command'}: ${i.message}`).slice(0, 3).join('; ')}`;
     return apiError('invalid_command', message, details.slice(0, 20));
   }

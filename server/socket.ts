@@ -68,8 +68,10 @@ export function attachSockets(httpServer: HttpServer, deps: { service: ShowServi
 
     socket.on('show:command', (command, ack) => {
       if (typeof ack !== 'function') return;
+      const bytes = byteSize(command);
+      if (bytes === null) return ack(apiError('invalid_command', 'the command is nested too deeply to be a command'));
       try {
-        ack(service.submit(command, socket.data, { bytes: byteSize(command) }));
+        ack(service.submit(command, socket.data, { bytes }));
       } catch (error) {
         log.error(`show:command from ${socket.data.address} failed: ${String(error)}`);
         ack(apiError('not_possible', 'the server could not handle this command'));
@@ -88,10 +90,11 @@ export function attachSockets(httpServer: HttpServer, deps: { service: ShowServi
   return io;
 }
 
-function byteSize(value: unknown): number {
+/** Size of a socket payload as JSON; null when it cannot be serialised (absurdly deep nesting). */
+function byteSize(value: unknown): number | null {
   try {
     return Buffer.byteLength(JSON.stringify(value) ?? '');
   } catch {
-    return Number.POSITIVE_INFINITY;
+    return null;
   }
 }

@@ -64,6 +64,8 @@ describe('every status code of the contract, from a real request', () => {
     const wrongType = await post(server.url, { type: 'addTime', seconds: 'lots' }, MC_PIN);
     expect(wrongType).toMatchObject({ status: 400, json: { error: { code: 'invalid_command' } } });
     expect(wrongType.json.error.message).toMatch(/seconds/);
+    const deep = await post(server.url, `{"type":${'['.repeat(20_000)}${']'.repeat(20_000)}}`, MC_PIN);
+    expect(deep).toMatchObject({ status: 400, json: { error: { code: 'invalid_command', message: 'unknown command type (a list)' } } });
     expect(await post(server.url, '[1,2]', MC_PIN)).toMatchObject({ status: 400, json: { error: { code: 'invalid_command' } } });
     const polluted = '{"type":"message","text":"hi","__proto__":{"admin":true}}';
     expect(await post(server.url, polluted, MC_PIN)).toMatchObject({ status: 400, json: { error: { code: 'invalid_command' } } });

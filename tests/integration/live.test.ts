@@ -120,6 +120,9 @@ describe('bad input over the socket', () => {
     expect(await a.send({ type: 'message', text: 'x', pad: 'y'.repeat(70 * 1024) })).toMatchObject({ error: { code: 'too_large' } });
     expect(await a.send('start')).toMatchObject({ error: { code: 'invalid_command' } });
     expect(await a.send({ type: 'goto' })).toMatchObject({ error: { code: 'invalid_command' } });
+    let nested: unknown = [];
+    for (let i = 0; i < 2000; i++) nested = [nested]; // as deep as socket.io-client itself can send
+    expect(await a.send({ type: nested })).toMatchObject({ error: { code: 'invalid_command' } });
     (a.socket as any).emit('show:command', { type: 'start' }); // no ack: ignored, not a crash
     (a.socket as any).emit('time:sync', 'soon', () => undefined);
     expect(await a.send({ type: 'start' })).toMatchObject({ revision: 1 });
