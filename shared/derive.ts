@@ -3,7 +3,8 @@
  * Screens call these on every animation frame with the server-corrected "now".
  */
 import type { LiveState, Position } from './live';
-import { findItem, type Item, type Person, type Programme, type Segment } from './programme';
+import { findItem } from './lookup';
+import type { Item, Person, Programme, Segment } from './programme';
 import { plannedSecondsAt, positionsOf } from './reducer';
 import { type Duration, type Instant, addTo, between, laterOf, seconds, zonedInstant } from './time';
 

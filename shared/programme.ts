@@ -157,6 +157,4 @@ function describePath(path: readonly PropertyKey[], input: unknown): string {
   return parts.length ? `${parts.join(', ')}: ` : '';
 }
 
-export const findItemIndex = (p: Programme, itemId: string): number => p.items.findIndex((i) => i.id === itemId);
-export const findItem = (p: Programme, itemId: string | null): Item | undefined =>
-  itemId === null ? undefined : p.items.find((i) => i.id === itemId);
+export { findItem, findItemIndex } from './lookup';

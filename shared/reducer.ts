@@ -4,7 +4,8 @@
  */
 import type { Command } from './commands';
 import { type LiveState, type Position, type ShowState, positionOf, readyLive, runIdFor, samePosition } from './live';
-import { findItem, findItemIndex, type Item, type Programme } from './programme';
+import { findItem, findItemIndex } from './lookup';
+import type { Item, Programme } from './programme';
 import { closeVisit, openVisit } from './record';
 import { type Duration, type Instant, between } from './time';
 

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CommandInput } from '@shared/commands';
 import { levelOf, preroll } from '@shared/derive';
-import { findItem } from '@shared/programme';
+import { findItem } from '@shared/lookup';
 import { formatClockTime, formatCountdown, formatSeconds } from '@shared/time';
 import { shownTimer, shownFilm } from '../../components/timers';
 import { ConnectionBadge } from '../../components/connection-badge';

@@ -6,7 +6,7 @@
  */
 import './broadcast.css';
 import { useShallow } from 'zustand/react/shallow';
-import { findItem } from '@shared/programme';
+import { findItem } from '@shared/lookup';
 import { inFull } from '@shared/wording';
 import { ConnectionBadge } from '../../components/connection-badge';
 import { LowerThird } from '../../components/lower-third';

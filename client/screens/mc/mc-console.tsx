@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { findItem } from '@shared/programme';
+import { findItem } from '@shared/lookup';
 import { project } from '@shared/derive';
 import { formatClockTime, formatSeconds, formatSpan, formatTimeOfDay } from '@shared/time';
 import { shownTimer } from '../../components/timers';

@@ -5,7 +5,7 @@
 import './speaker.css';
 import { useShallow } from 'zustand/react/shallow';
 
-import { findItem } from '@shared/programme';
+import { findItem } from '@shared/lookup';
 import { formatClockTime, formatTimeOfDay } from '@shared/time';
 import { shownTimer } from '../../components/timers';
 import { ConnectionBadge } from '../../components/connection-badge';

@@ -6,7 +6,8 @@
 import './stage.css';
 import { useShallow } from 'zustand/react/shallow';
 import { plannedSchedule, project } from '@shared/derive';
-import { findItem, type Honouree, type Programme } from '@shared/programme';
+import { findItem } from '@shared/lookup';
+import type { Honouree, Programme } from '@shared/programme';
 import { addTo, between, duration, formatCountdown, formatLongDate, formatTimeOfDay, type Instant, zonedInstant } from '@shared/time';
 import { inFull } from '@shared/wording';
 import type { LiveState } from '@shared/live';
