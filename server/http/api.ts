@@ -3,10 +3,11 @@
  * scripts), and the built client. Commands go through the same ShowService as sockets.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { ApiError } from '@shared/protocol';
+import { type ApiError, PROTOCOL_VERSION } from '@shared/protocol';
 import { nowAndNext } from '@shared/derive';
 import type { Instant } from '@shared/time';
 import { type Auth, bearerPin } from '../auth';
+import { lanAddresses } from '../banner';
 import { apiError, statusOf } from '../errors';
 import type { Logger } from '../log';
 import { listRuns, reportFor } from '../reporting';
@@ -94,6 +95,11 @@ export function createHttpHandler(deps: HttpDeps) {
     if (path === '/api/v1/report' && reading) {
       const result = reportFor(store, service.current, url.searchParams.get('runId') ?? undefined, clock());
       return 'error' in result ? sendError(res, result) : sendJson(res, 200, result);
+    }
+    if (path === '/api/v1/info' && reading) {
+      // For the set-up page's QR codes: the addresses other devices in the hall can reach.
+      const port = req.socket.localPort;
+      return sendJson(res, 200, { lanUrls: lanAddresses().map((a) => `http://${a}:${port}`), port, protocol: PROTOCOL_VERSION });
     }
     if (path === '/api/v1/runs' && reading) return sendJson(res, 200, { runs: listRuns(store, service.current) });
     if (path === '/api/v1/commands' && method === 'POST') return postCommand(req, res);

@@ -28,6 +28,15 @@ describe('reading', () => {
     expect((await getJson(server.url, '/api/v1/runs')).json.runs).toEqual([expect.objectContaining({ runId: 'run-1', current: true, commands: 0 })]);
   });
 
+  it('[S16] GET /api/v1/info gives the LAN URLs other devices use, on the port the server listens on', async () => {
+    const { status, json } = await getJson(server.url, '/api/v1/info');
+    expect(status).toBe(200);
+    expect(json.port).toBe(server.port);
+    expect(Array.isArray(json.lanUrls)).toBe(true);
+    for (const u of json.lanUrls) expect(u).toMatch(new RegExp(`^http://\\d+\\.\\d+\\.\\d+\\.\\d+:${server.port}$`));
+    expect(JSON.stringify(json)).not.toContain(server.pins.mc);
+  });
+
   it('[S8] unknown API paths are 404 not_found in the error shape; screens answer without the client built', async () => {
     expect(await getJson(server.url, '/api/v1/nope')).toMatchObject({ status: 404, json: { error: { code: 'not_found' } } });
     expect(await getJson(server.url, '/api/v1/report?runId=run-42')).toMatchObject({ status: 404, json: { error: { code: 'not_found' } } });
