@@ -1,6 +1,6 @@
 import { AV_PIN, expect, login, MC_PIN, openScreen, programmeToday, shoot, test } from './fixtures';
 
-test('AV round trip: the MC calls standby, AV sees it and answers READY, the MC sees READY; then the film rolls', async ({ baton, browser }) => {
+test('[V2] AV round trip: the MC calls standby, AV sees it and answers READY, the MC sees READY; then the film rolls', async ({ baton, browser }) => {
   await baton.command({ type: 'replaceProgramme', programme: programmeToday() });
   await baton.command({ type: 'start' });
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });

@@ -12,7 +12,7 @@ const BUDGET_KB = 120;
 const ROUTES = ['/speaker', '/stage', '/broadcast', '/agenda', '/', '/mc', '/av', '/edit', '/report'];
 const DISPLAY = new Set(['/speaker', '/stage', '/broadcast']);
 
-test('display screens load at most 120 KB of gzipped JavaScript', async ({ baton, browser }) => {
+test('[V6] display screens load at most 120 KB of gzipped JavaScript', async ({ baton, browser }) => {
   const sizes: Record<string, { files: number; gzipKB: number; zod: boolean }> = {};
   for (const route of ROUTES) {
     const context = await browser.newContext();

@@ -1,6 +1,6 @@
 import { AV_PIN, expect, login, MC_PIN, openScreen, programmeToday, shoot, test } from './fixtures';
 
-test('MC presses GO on the keyboard; speaker, stage, AV and broadcast show the new item within a second', async ({ baton, browser }) => {
+test('[V1] MC presses GO on the keyboard; speaker, stage, AV and broadcast show the new item within a second', async ({ baton, browser }) => {
   await baton.command({ type: 'replaceProgramme', programme: programmeToday() });
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const mc = await openScreen(context, `${baton.url}/mc`);

@@ -2,7 +2,7 @@ import { expect, login, MC_PIN, test } from './fixtures';
 
 const fontLoaded = (text: string) => document.fonts.ready.then(() => document.fonts.check(`800 48px "Be Vietnam Pro"`, text) && document.fonts.check(`400 24px "Be Vietnam Pro"`, text));
 
-test('Vietnamese by default: diacritics render in the bundled Be Vietnam Pro font', async ({ baton, page }) => {
+test('[V5] Vietnamese by default: diacritics render in the bundled Be Vietnam Pro font', async ({ baton, page }) => {
   await baton.command({ type: 'start' });
   await page.goto(`${baton.url}/stage`);
   await expect(page.getByTestId('conference-title')).toContainText('Hội nghị tổng kết công tác thi đua, khen thưởng năm 2023');
@@ -24,7 +24,7 @@ test('Vietnamese by default: diacritics render in the bundled Be Vietnam Pro fon
   await expect(page.getByTestId('drift')).toContainText(/so với kế hoạch|Đúng kế hoạch/);
 });
 
-test('English with ?lang=en', async ({ baton, page }) => {
+test('[V5] English with ?lang=en', async ({ baton, page }) => {
   await baton.command({ type: 'start' });
   await baton.command({ type: 'goto', itemId: 'tuyen-bo-ly-do' });
   await page.goto(`${baton.url}/mc?lang=en`);

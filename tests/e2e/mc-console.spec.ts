@@ -1,6 +1,6 @@
 import { expect, login, MC_PIN, openScreen, test } from './fixtures';
 
-test('MC: a second GO within a second is ignored; keys never fire GO while typing; reset asks first', async ({ baton, browser }) => {
+test('[V4] MC: a second GO within a second is ignored; keys never fire GO while typing; reset asks first', async ({ baton, browser }) => {
   await baton.command({ type: 'start' });
   const context = await browser.newContext();
   const mc = await openScreen(context, `${baton.url}/mc`);

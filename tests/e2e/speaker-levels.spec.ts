@@ -1,7 +1,7 @@
 import { defaultProgramme } from '@shared/default-programme';
 import { expect, openScreen, shoot, test } from './fixtures';
 
-test('speaker: the countdown turns amber at warning, red at danger, and counts overtime up with "+"', async ({ baton, page }) => {
+test('[V3] speaker: the countdown turns amber at warning, red at danger, and counts overtime up with "+"', async ({ baton, page }) => {
   const first = defaultProgramme().items[0]!;
   // A 10-second item: warning at 6 s left, danger at 3 s left, over after 10 s.
   await baton.command({
@@ -37,7 +37,7 @@ test('speaker: the countdown turns amber at warning, red at danger, and counts o
   await expect(countdown).toBeVisible();
 });
 
-test('speaker: an item that asks for it shows the time of day, not a countdown', async ({ baton, page }) => {
+test('[V3] speaker: an item that asks for it shows the time of day, not a countdown', async ({ baton, page }) => {
   await baton.command({ type: 'start' });
   await baton.command({ type: 'goto', itemId: 'phat-bieu-chi-dao' });
   await page.goto(`${baton.url}/speaker`);
