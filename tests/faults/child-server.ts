@@ -44,6 +44,8 @@ export interface SpawnOptions {
   /** Wrap the command, e.g. ['prlimit', '--fsize=…', '--'] (the node binary follows). */
   wrap?: string[];
   readyTimeoutMs?: number;
+  /** Called as soon as the process exists (a test may kill it during boot). */
+  onSpawn?: (pid: number) => void;
 }
 
 const live = new Set<ChildProcess>();
@@ -70,6 +72,7 @@ export async function spawnServer(opts: SpawnOptions): Promise<ChildServer> {
   const command = [...(opts.wrap ?? []), process.execPath, '--import', 'tsx', ENTRY];
   const child = spawn(command[0] as string, command.slice(1), { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child);
+  if (child.pid) opts.onSpawn?.(child.pid);
   const lines: ChildServer['lines'] = [];
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
     child.once('exit', (code, signal) => {

@@ -37,6 +37,8 @@ export interface PowerCutReport {
   inFlightLanded: number;
   inFlightDropped: number;
   commandsLost: number;
+  /** Extra kills that hit the server while it was booting (replaying, snapshotting). */
+  bootKills: number;
   runs: number;
   worstTimerErrorMs: number;
   failures: string[];
@@ -144,7 +146,7 @@ export async function runPowerCut(opts: PowerCutOptions): Promise<PowerCutReport
   const data = tempDataDir('powercut');
   const report: PowerCutReport = {
     seed: opts.seed, killsSurvived: 0, killsInFilm: 0, killsInAwards: 0, acknowledged: 0, refused: 0,
-    inFlightLanded: 0, inFlightDropped: 0, commandsLost: 0, runs: 0, worstTimerErrorMs: 0, failures: [],
+    inFlightLanded: 0, inFlightDropped: 0, commandsLost: 0, bootKills: 0, runs: 0, worstTimerErrorMs: 0, failures: [],
   };
   const fail = (why: string) => {
     if (report.failures.includes(why)) return;
@@ -179,6 +181,10 @@ export async function runPowerCut(opts: PowerCutOptions): Promise<PowerCutReport
         await killing;
         if (zone === FILM) report.killsInFilm++;
         if (zone === AWARDS) report.killsInAwards++;
+        // Now and then the power flickers again while the server is still booting.
+        if (r.chance(0.25)) {
+          report.bootKills += await killDuringBoot(data.dir, server.port, r.int(50, 900));
+        }
         server = await spawnServer({ dataDir: data.dir, port: server.port });
         d.server = server;
         await verify();
@@ -266,6 +272,44 @@ export async function runPowerCut(opts: PowerCutOptions): Promise<PowerCutReport
     }
     d.live = state.live;
   }
+}
+
+/** Start the server and SIGKILL it `afterMs` later, booted or not; 1 if it died before it was healthy. */
+async function killDuringBoot(dataDir: string, port: number, afterMs: number): Promise<number> {
+  let pid = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let killed = false;
+  const booting = spawnServer({
+    dataDir,
+    port,
+    onSpawn: (p) => {
+      pid = p;
+      timer = setTimeout(() => {
+        killed = true;
+        try {
+          process.kill(p, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }, afterMs);
+    },
+  });
+  const booted = await booting.catch(() => null);
+  if (booted) {
+    clearTimeout(timer);
+    await booted.kill();
+    return 0;
+  }
+  // Wait until the process is really gone before the next start takes its port.
+  for (let i = 0; i < 200 && pid; i++) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      break;
+    }
+    await sleep(10);
+  }
+  return killed ? 1 : 0;
 }
 
 function safeNormalised(body: unknown): unknown {

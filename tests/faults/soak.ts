@@ -41,7 +41,7 @@ const log = (tag: string) => (l: string) => console.log(`[${tag}] ${l}`);
 
 await scenario('1 power cut', async () => {
   const r = await runPowerCut({ kills: n(100), seed, log: log('power-cut') });
-  return { failures: r.failures, line: `kills survived ${r.killsSurvived} (film ${r.killsInFilm}, awards ${r.killsInAwards}) over ${r.runs} runs; acknowledged ${r.acknowledged}; in flight landed ${r.inFlightLanded} / dropped ${r.inFlightDropped}; commands lost ${r.commandsLost}; worst timer error ${r.worstTimerErrorMs} ms` };
+  return { failures: r.failures, line: `kills survived ${r.killsSurvived} (film ${r.killsInFilm}, awards ${r.killsInAwards}) + ${r.bootKills} during boot, over ${r.runs} runs; acknowledged ${r.acknowledged}; in flight landed ${r.inFlightLanded} / dropped ${r.inFlightDropped}; commands lost ${r.commandsLost}; worst timer error ${r.worstTimerErrorMs} ms` };
 });
 await scenario('2 torn write', async () => {
   const r = await runTornWrite({ rounds: n(30), seed, log: log('torn-write') });

@@ -12,7 +12,7 @@ describe('fault suite: power cut', () => {
     const seed = seedFromEnv();
     const report = await runPowerCut({ kills: 20, seed, log: (l) => console.log(`[power-cut] ${l}`) });
     console.log(
-      `[power-cut] seed ${seed}: kills survived ${report.killsSurvived} (film ${report.killsInFilm}, awards ${report.killsInAwards}), ` +
+      `[power-cut] seed ${seed}: kills survived ${report.killsSurvived} (film ${report.killsInFilm}, awards ${report.killsInAwards}) + ${report.bootKills} during boot, ` +
         `acknowledged ${report.acknowledged}, refused ${report.refused}, in flight at the kill: landed ${report.inFlightLanded} / dropped ${report.inFlightDropped}, ` +
         `commands lost ${report.commandsLost}, worst timer error ${report.worstTimerErrorMs} ms`,
     );
