@@ -8,7 +8,8 @@
  */
 import { Buffer } from 'node:buffer';
 import { commandSchema, hasForbiddenKey, mayRoleSend, type Role } from '@shared/commands';
-import { type CommandAck, ERROR_CODES, isApiError } from '@shared/protocol';
+import { type CommandAck, ERROR_CODES, isApiError, PROTOCOL_VERSION } from '@shared/protocol';
+import { io as ioClient } from 'socket.io-client';
 import { limitFor } from '../../server/show-service';
 import { getState, isCodedRefusal, postCommand, rng, type Sent, sleep } from './api';
 import { AV_PIN, MC_PIN, spawnServer, tempDataDir } from './child-server';
@@ -63,6 +64,44 @@ const parseJson = (text: string): { ok: true; value: unknown } | { ok: false } =
     return { ok: false };
   }
 };
+
+const ODD_PROTOCOLS: unknown[] = [PROTOCOL_VERSION, String(PROTOCOL_VERSION), 0, PROTOCOL_VERSION + 1, -1, NaN, null, undefined, {}, [PROTOCOL_VERSION], 1e308, true];
+const ODD_PINS: unknown[] = [undefined, '', ' ', 123456, Number(MC_PIN), {}, [], [MC_PIN], { pin: MC_PIN }, 'x'.repeat(10_000), '\uD800', '0'.repeat(6), `${MC_PIN} `, null, true];
+const ODD_LABELS: unknown[] = [undefined, '', 'x'.repeat(100_000), '\u0000\u202E\u200B label', {}, 5, ['a'], 'Màn hình sân khấu 🎤', null];
+
+async function hostileHandshakes(url: string, r: ReturnType<typeof rng>): Promise<{ sent: number; connected: number; refused: number; failures: string[] }> {
+  const out = { sent: 0, connected: 0, refused: 0, failures: [] as string[] };
+  const tries: Record<string, unknown>[] = [];
+  for (const protocol of ODD_PROTOCOLS) for (const pin of ODD_PINS) tries.push({ protocol, pin, label: r.pick(ODD_LABELS) });
+  tries.push({}, { pin: MC_PIN }, { protocol: PROTOCOL_VERSION, pin: MC_PIN, label: 'x'.repeat(500_000) });
+  for (let i = 0; i < tries.length; i += 20) {
+    await Promise.all(
+      tries.slice(i, i + 20).map(async (auth) => {
+        const socket = ioClient(url, { transports: ['websocket'], auth, reconnection: false, forceNew: true, timeout: 5000 });
+        out.sent++;
+        const result = await new Promise<{ ok: true; role?: string; label?: string } | { ok: false; code?: string; message: string }>((resolve) => {
+          const timer = setTimeout(() => resolve({ ok: false, message: 'no answer within 5 s' }), 5000);
+          socket.on('session:role', (info: { role: string; label: string }) => {
+            clearTimeout(timer);
+            resolve({ ok: true, role: info.role, label: info.label });
+          });
+          socket.on('connect_error', (e: Error & { data?: { code?: string } }) => {
+            clearTimeout(timer);
+            resolve({ ok: false, code: e.data?.code, message: e.message });
+          });
+        });
+        socket.close();
+        const shown = JSON.stringify(auth, (_k, v: unknown) => (typeof v === 'string' && v.length > 40 ? `${v.slice(0, 20)}…(${v.length})` : v));
+        if (result.ok) {
+          out.connected++;
+          if (typeof result.label !== 'string' || result.label.length > 60 || /[\p{Cc}\p{Cf}]/u.test(result.label)) out.failures.push(`handshake ${shown}: label not cleaned: ${JSON.stringify(result.label).slice(0, 80)}`);
+        } else if (result.code && (ERROR_CODES as readonly string[]).includes(result.code)) out.refused++;
+        else out.failures.push(`handshake ${shown}: ${result.message}${result.code ? ` (${result.code})` : ' (no code)'}`);
+      }),
+    );
+  }
+  return out;
+}
 
 export async function runHostile(opts: HostileOptions): Promise<HostileReport> {
   const log = opts.log ?? (() => {});
@@ -210,6 +249,15 @@ export async function runHostile(opts: HostileOptions): Promise<HostileReport> {
     if (tooBig === 'closed') report.socketsClosed++;
     else count(tooBig);
     log(`Socket.IO: ${report.socket} payloads sent, ${report.socketsClosed} sockets closed by Socket.IO's own limits`);
+
+    // ---- Hostile handshakes: odd protocol versions, PINs and labels. Each one connects with a
+    // role or is refused with a coded reason; none hangs. (Wrong PINs here lock this address out
+    // of the PIN roles for a minute, so this comes last.)
+    const handshakes = await hostileHandshakes(server.url, r);
+    report.payloads += handshakes.sent;
+    report.socket += handshakes.sent;
+    for (const f of handshakes.failures) fail(f);
+    log(`handshakes: ${handshakes.sent} sent, ${handshakes.connected} connected, ${handshakes.refused} refused with a code`);
 
     // ---- Afterwards: alive, serving, journal = accepted commands, state = replay.
     await sleep(200);
