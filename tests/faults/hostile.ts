@@ -65,6 +65,52 @@ const parseJson = (text: string): { ok: true; value: unknown } | { ok: false } =
   }
 };
 
+/** Raw TCP: what no HTTP client library would send. Node's parser answers or closes; the server must live. */
+async function rawTcpAbuse(port: number, r: ReturnType<typeof rng>): Promise<number> {
+  const auth = `Authorization: Bearer ${MC_PIN}\r\n`;
+  const cases = [
+    'GARBAGE\r\n\r\n',
+    '\x00\x01\x02\xff\xfe',
+    `POST /api/v1/commands HTTP/1.1\r\nHost: x\r\n${auth}Content-Length: 100\r\n\r\n{"type":`,
+    `POST /api/v1/commands HTTP/1.1\r\nHost: x\r\n${auth}Transfer-Encoding: chunked\r\n\r\nZZ\r\n{}\r\n`,
+    `POST /api/v1/commands HTTP/1.1\r\nHost: x\r\n${auth}Content-Length: -1\r\n\r\n{}`,
+    `POST /api/v1/commands HTTP/1.1\r\nHost: x\r\n${auth}Content-Length: 5\r\nContent-Length: 50\r\n\r\n{}`,
+    `POST /api/v1/commands HTTP/1.1\r\nHost: x\r\n${auth}Content-Encoding: gzip\r\nContent-Length: 4\r\n\r\n\x1f\x8b\x08\x00`,
+    `POST /api/v1/commands?x=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
+    `GET /api/v1/state HTTP/1.1\r\nHost: x\r\nX-Big: ${'b'.repeat(20_000)}\r\n\r\n`,
+    `GET /${'../'.repeat(50)}etc/passwd HTTP/1.1\r\nHost: x\r\n\r\n`,
+    'GET /%00%ff%c0%af HTTP/1.1\r\nHost: x\r\n\r\n',
+    `POST /api/v1/commands HTTP/1.1\r\nHost: x\r\n${auth}Content-Length: 2000000\r\n\r\n${'{'.repeat(1000)}`,
+  ];
+  const { connect } = await import('node:net');
+  let sent = 0;
+  for (let round = 0; round < 3; round++) {
+    await Promise.all(
+      cases.map(
+        (text) =>
+          new Promise<void>((resolve) => {
+            const socket = connect(port, '127.0.0.1');
+            const done = () => {
+              socket.destroy();
+              resolve();
+            };
+            socket.setTimeout(1000, done);
+            socket.on('error', done);
+            socket.on('close', done);
+            socket.on('data', () => undefined);
+            socket.on('connect', () => {
+              sent++;
+              socket.write(Buffer.from(text, 'latin1'));
+              // Sometimes hang up mid-request, sometimes wait for whatever comes back.
+              if (r.chance(0.5)) setTimeout(done, r.int(0, 50));
+            });
+          }),
+      ),
+    );
+  }
+  return sent;
+}
+
 const ODD_PROTOCOLS: unknown[] = [PROTOCOL_VERSION, String(PROTOCOL_VERSION), 0, PROTOCOL_VERSION + 1, -1, NaN, null, undefined, {}, [PROTOCOL_VERSION], 1e308, true];
 const ODD_PINS: unknown[] = [undefined, '', ' ', 123456, Number(MC_PIN), {}, [], [MC_PIN], { pin: MC_PIN }, 'x'.repeat(10_000), '\uD800', '0'.repeat(6), `${MC_PIN} `, null, true];
 const ODD_LABELS: unknown[] = [undefined, '', 'x'.repeat(100_000), '\u0000\u202E\u200B label', {}, 5, ['a'], 'Màn hình sân khấu 🎤', null];
@@ -249,6 +295,12 @@ export async function runHostile(opts: HostileOptions): Promise<HostileReport> {
     if (tooBig === 'closed') report.socketsClosed++;
     else count(tooBig);
     log(`Socket.IO: ${report.socket} payloads sent, ${report.socketsClosed} sockets closed by Socket.IO's own limits`);
+
+    // ---- Transport-level garbage: broken HTTP, bodies cut short, connections dropped mid-request.
+    const garbage = await rawTcpAbuse(server.port, r);
+    report.payloads += garbage;
+    report.http += garbage;
+    if (!server.alive()) fail('the server died from transport-level garbage');
 
     // ---- Hostile handshakes: odd protocol versions, PINs and labels. Each one connects with a
     // role or is refused with a coded reason; none hangs. (Wrong PINs here lock this address out
