@@ -105,7 +105,7 @@ export async function runAuthAbuse(opts: { guesses: number; log?: (l: string) =>
     if (refused !== 'too_many_attempts') fail(`a socket guessing after the lockout got: ${refused}`);
 
     // Read everything a stranger can read.
-    for (const path of ['/healthz', '/api/v1/state', '/api/v1/report', '/api/v1/runs', '/', '/mc', '/edit', '/av', '/speaker', '/stage', '/broadcast', '/agenda', '/report', '/nope', '/api/v1/nope']) {
+    for (const path of ['/healthz', '/api/v1/state', '/api/v1/report', '/api/v1/report?runId=run-1', '/api/v1/runs', '/api/v1/info', '/', '/mc', '/edit', '/av', '/speaker', '/stage', '/broadcast', '/agenda', '/report', '/nope', '/api/v1/nope']) {
       await keep(await fetch(`${server.url}${path}`));
     }
     const index = payloads.find((p) => p.includes('<script')) ?? '';
