@@ -315,6 +315,12 @@ export async function runHostile(opts: HostileOptions): Promise<HostileReport> {
     await sleep(200);
     if (!server.alive()) fail('the server process died');
     const state = await getState(server.url);
+    // The read side copes with whatever the accepted commands left behind (odd Unicode, big items).
+    for (const path of ['/api/v1/report', '/api/v1/runs', '/api/v1/report?runId=run-1', `/api/v1/report?runId=${encodeURIComponent('\u0000\uFFFF')}`, `/api/v1/report?runId=${'r'.repeat(5000)}`]) {
+      const res = await fetch(`${server.url}${path}`);
+      const text = await res.text();
+      if (res.status !== 200 && !(res.status === 404 && text.includes('"code"'))) fail(`GET ${path.slice(0, 60)} → ${res.status} ${text.slice(0, 120)}`);
+    }
     const after = openScreen(server.url, { label: 'after' });
     await connected(after).catch((e: Error) => fail(`a new screen cannot connect afterwards: ${e.message}`));
     after.socket.close();
