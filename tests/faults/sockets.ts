@@ -34,6 +34,9 @@ export function openScreen(url: string, opts: ScreenOptions = {}): Screen {
     forceNew: true,
   });
   const screen: Screen = { socket, revision: -1, snapshots: 0, messages: 0, received: [] };
+  // As client/socket.ts does: a server that closes the socket on purpose (a graceful restart) is
+  // not retried by socket.io itself.
+  if (opts.likeBrowser) socket.on('disconnect', (reason) => reason === 'io server disconnect' && void setTimeout(() => socket.connect(), 1000));
   socket.on('show:snapshot', (s: Snapshot) => {
     screen.revision = s.revision;
     screen.snapshots++;

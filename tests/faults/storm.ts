@@ -10,6 +10,7 @@ import { type Screen, openScreen } from './sockets';
 
 export interface StormOptions {
   clients: number;
+  /** Odd-numbered restarts are graceful (SIGTERM), the others SIGKILL. */
   restarts?: number;
   deadlineMs: number;
   log?: (l: string) => void;
@@ -60,8 +61,10 @@ export async function runStorm(opts: StormOptions): Promise<StormReport> {
     opts.log?.(`${opts.clients} screens connected and on revision ${started.revision} in ${report.connectMs} ms`);
 
     for (let k = 0; k < (opts.restarts ?? 1); k++) {
+      // Alternately a power cut (SIGKILL) and an operator's Ctrl+C (SIGTERM: a graceful close).
+      const graceful = k % 2 === 1;
       const killAt = Date.now();
-      await server.kill();
+      await (graceful ? server.stop() : server.kill());
       server = await spawnServer({ dataDir: data.dir, port: server.port, readyTimeoutMs: opts.deadlineMs });
       report.downMs.push(Date.now() - killAt);
       const before = await getState(server.url);
@@ -77,7 +80,7 @@ export async function runStorm(opts: StormOptions): Promise<StormReport> {
         break;
       }
       report.recoverMs.push(recovered);
-      opts.log?.(`restart ${k + 1}: server back after ${report.downMs.at(-1)} ms; all ${opts.clients} screens on revision ${latest} after ${recovered} ms`);
+      opts.log?.(`restart ${k + 1} (${graceful ? 'SIGTERM' : 'SIGKILL'}): server back after ${report.downMs.at(-1)} ms; all ${opts.clients} screens on revision ${latest} after ${recovered} ms`);
       // And the server still answers promptly with everyone connected.
       const t = Date.now();
       await getState(server.url);
