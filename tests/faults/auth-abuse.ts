@@ -83,18 +83,21 @@ export async function runAuthAbuse(opts: { guesses: number; log?: (l: string) =>
     const stillOpen = await postCommand(server.url, MC_PIN, { type: 'clearMessage' });
     if (stillOpen.status !== 200) fail(`after 30 requests with no PIN the MC PIN is refused: ${stillOpen.status} ${stillOpen.code ?? ''}`);
 
-    // Guessing, over HTTP; the right PIN comes at guess 15 and must not get through either.
+    // Guessing, over HTTP. Once refused, every later guess stays refused — including the right
+    // PIN, sent three guesses after the first 429.
     for (let i = 0; i < opts.guesses; i++) {
-      const guess = i === 14 ? MC_PIN : String(100000 + ((i * 7919) % 900000));
+      const rightOne = report.firstRefusedGuess > 0 && i + 1 === report.firstRefusedGuess + 3;
+      const guess = rightOne ? MC_PIN : String(100000 + ((i * 7919) % 900000));
       if (guess !== MC_PIN && guess !== AV_PIN) guessed.push(guess);
       const s = await postCommand(server.url, guess, { type: 'next' });
       payloads.push(s.text ?? '');
       report.guesses++;
-      if (s.status === 200) fail(`guess ${i + 1} was accepted (${guess === MC_PIN ? 'the right PIN, after 14 wrong ones' : 'a wrong PIN'})`);
+      if (s.status === 200) fail(`guess ${i + 1} was accepted (${rightOne ? 'the right PIN, after the lockout' : 'a wrong PIN'})`);
       if (!isCodedRefusal(s)) fail(`guess ${i + 1}: uncoded answer ${s.status}`);
       if (s.status === 429 && report.firstRefusedGuess < 0) report.firstRefusedGuess = i + 1;
-      if (i >= 11 && s.status !== 429) fail(`guess ${i + 1} → ${s.status} ${s.code ?? ''}, expected 429 too_many_attempts`);
+      if (report.firstRefusedGuess > 0 && s.status !== 429) fail(`guess ${i + 1} → ${s.status} ${s.code ?? ''} after the lockout, expected 429 too_many_attempts`);
     }
+    if (report.firstRefusedGuess < 0 || report.firstRefusedGuess > 21) fail(`guessing was not stopped by 429 within 20 wrong PINs (first 429 at guess ${report.firstRefusedGuess})`);
     // The socket handshake is guarded by the same counter.
     const sneaky = openScreen(server.url, { pin: '000000', reconnect: false });
     const refused = await connected(sneaky, 5000).then(
