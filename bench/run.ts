@@ -8,6 +8,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION, type CommandAck, type StateMessage } from '../shared/protocol';
 import { measureDurableWrite } from './durable-write';
@@ -30,13 +31,21 @@ interface RunResult {
   n: number;
   fanout: Percentiles & { samples: number; incomplete: number };
   ack: Percentiles;
+  /** The server's synchronous broadcast loop (one io.emit to every socket) per GO. */
+  broadcast: Percentiles;
   connectStormMs: number;
   rest: { rssMb: number; cpuPercent: number; messages: number; heartbeats: number; seconds: number };
   clockErrorMs: Percentiles & { samples: number };
 }
 
+/**
+ * The server and the client workers run as esbuild bundles under plain node, the way `npm start`
+ * runs the production server: no TypeScript loader in their memory or on their CPU.
+ */
 function spawn(file: string): ChildProcess {
-  return fork(here(file), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const outfile = here(`../dist/bench/${file.replace(/^\.\//, '').replace(/\.ts$/, '.mjs')}`);
+  buildSync({ entryPoints: [here(file)], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile, logLevel: 'warning' });
+  return fork(outfile, [], { execArgv: file.includes('server') && process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
 function next<T>(child: ChildProcess, type: string, timeoutMs = 60_000): Promise<T> {
@@ -54,7 +63,7 @@ function next<T>(child: ChildProcess, type: string, timeoutMs = 60_000): Promise
 
 async function stats(server: ChildProcess) {
   server.send({ cmd: 'stats' });
-  return next<{ rss: number; cpuUserUs: number; cpuSystemUs: number; at: number; messages: number; heartbeats: number }>(server, 'stats');
+  return next<{ rss: number; cpuUserUs: number; cpuSystemUs: number; at: number; messages: number; heartbeats: number; broadcastMs: number[] }>(server, 'stats');
 }
 
 async function runSize(n: number): Promise<RunResult> {
@@ -126,6 +135,7 @@ async function runSize(n: number): Promise<RunResult> {
     }
     await sleep(500);
     mc.disconnect();
+    const broadcastMs = (await stats(server)).broadcastMs;
     const received = (
       await Promise.all(
         workers.map((w) => {
@@ -140,6 +150,7 @@ async function runSize(n: number): Promise<RunResult> {
       n,
       fanout: { ...percentiles(latencies), samples: latencies.length, incomplete: timed.filter((r) => !r.complete).length },
       ack: percentiles(acks),
+      broadcast: percentiles(broadcastMs),
       connectStormMs,
       rest,
       clockErrorMs: { ...percentiles(clockErrors), samples: clockErrors.length },
@@ -158,7 +169,8 @@ for (const n of sizes) {
   console.log(`bench: N = ${n} …`);
   const r = await runSize(n);
   results.push(r);
-  console.log(`  GO fan-out (complete now+next at every screen): p50 ${fmt(r.fanout.p50)} ms, p95 ${fmt(r.fanout.p95)} ms, p99 ${fmt(r.fanout.p99)} ms, max ${fmt(r.fanout.max)} ms over ${r.fanout.samples} deliveries`);
+  console.log(`  GO fan-out (complete now+next at every screen): p50 ${fmt(r.fanout.p50)} ms, p95 ${fmt(r.fanout.p95)} ms, p99 ${fmt(r.fanout.p99)} ms, max ${fmt(r.fanout.max)} ms over ${r.fanout.samples} deliveries (${r.fanout.incomplete} without now+next)`);
+  console.log(`  server broadcast loop per GO (io.emit to all ${n}): p50 ${fmt(r.broadcast.p50)} ms, p99 ${fmt(r.broadcast.p99)} ms; GO ack (write + broadcast): p50 ${fmt(r.ack.p50)} ms, p99 ${fmt(r.ack.p99)} ms`);
   console.log(`  connect storm: ${fmt(r.connectStormMs)} ms for ${n} clients to hold their first snapshot`);
   console.log(`  at rest: RSS ${fmt(r.rest.rssMb)} MB, CPU ${fmt(r.rest.cpuPercent)} %, ${r.rest.messages} messages in ${fmt(r.rest.seconds)} s (+${r.rest.heartbeats} transport heartbeats)`);
   console.log(`  clock offset error: p50 ${fmt(r.clockErrorMs.p50)} ms, p99 ${fmt(r.clockErrorMs.p99)} ms, max ${fmt(r.clockErrorMs.max)} ms over ${r.clockErrorMs.samples} skewed clients`);
@@ -183,7 +195,7 @@ if (failures.length) {
 function markdown(at: string): string {
   const rows = results.map(
     (r) =>
-      `| ${r.n} | ${fmt(r.fanout.p50)} / ${fmt(r.fanout.p95)} / ${fmt(r.fanout.p99)} / ${fmt(r.fanout.max)} | ${fmt(r.ack.p50)} / ${fmt(r.ack.p99)} | ${fmt(r.connectStormMs)} | ${fmt(r.rest.rssMb)} | ${fmt(r.rest.cpuPercent)} | ${r.rest.messages} | ${fmt(r.clockErrorMs.p50)} / ${fmt(r.clockErrorMs.p99)} / ${fmt(r.clockErrorMs.max)} |`,
+      `| ${r.n} | ${fmt(r.fanout.p50)} / ${fmt(r.fanout.p95)} / ${fmt(r.fanout.p99)} / ${fmt(r.fanout.max)} | ${fmt(r.broadcast.p50)} / ${fmt(r.broadcast.p99)} | ${fmt(r.ack.p50)} / ${fmt(r.ack.p99)} | ${fmt(r.connectStormMs)} | ${fmt(r.rest.rssMb)} | ${fmt(r.rest.cpuPercent)} | ${r.rest.messages} | ${fmt(r.clockErrorMs.p50)} / ${fmt(r.clockErrorMs.p99)} / ${fmt(r.clockErrorMs.max)} |`,
   );
   return [
     `# Benchmark results`,
@@ -191,8 +203,8 @@ function markdown(at: string): string {
     `${at} — ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GiB, Node ${machine.node}, ${machine.platform}.`,
     `${gos} GOs per size, clients over ${WORKERS} worker processes, server in its own process, all on 127.0.0.1.`,
     ``,
-    `| N screens | GO fan-out p50 / p95 / p99 / max (ms) | GO ack p50 / p99 (ms) | connect storm (ms) | server RSS (MB) | CPU at rest (%) | messages at rest | clock error p50 / p99 / max (ms) |`,
-    `|---|---|---|---|---|---|---|---|`,
+    `| N screens | GO fan-out p50 / p95 / p99 / max (ms) | server broadcast loop p50 / p99 (ms) | GO ack p50 / p99 (ms) | connect storm (ms) | server RSS (MB) | CPU at rest (%) | messages at rest | clock error p50 / p99 / max (ms) |`,
+    `|---|---|---|---|---|---|---|---|---|`,
     ...rows,
     ``,
     `Durable write (one journal append in its own transaction): synchronous=FULL p50 ${fmt(durable.full.p50)} ms, p99 ${fmt(durable.full.p99)} ms; synchronous=OFF p50 ${fmt(durable.off.p50)} ms, p99 ${fmt(durable.off.p99)} ms.`,

@@ -9,6 +9,16 @@ import { startServer } from '../server/app';
 const dataDir = mkdtempSync(join(tmpdir(), 'baton-bench-'));
 const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, mcPin: process.env.BENCH_MC_PIN ?? '424242', avPin: '313131', log: silentLog() });
 const counts = { messages: 0, heartbeats: 0 };
+/** Duration of each synchronous broadcast (io.emit to every socket), to split the server's share of a GO from the clients'. */
+const broadcastMs: number[] = [];
+const io = server.app.io as unknown as { emit: (...args: unknown[]) => boolean };
+const emit = io.emit.bind(io);
+io.emit = (...args: unknown[]) => {
+  const t = performance.now();
+  const sent = emit(...args);
+  broadcastMs.push(performance.now() - t);
+  return sent;
+};
 
 server.app.io.engine.on('connection', (socket: { on(e: 'packetCreate', f: (p: { type: string }) => void): void }) => {
   socket.on('packetCreate', (packet) => {
@@ -20,7 +30,7 @@ server.app.io.engine.on('connection', (socket: { on(e: 'packetCreate', f: (p: { 
 process.on('message', (msg: { cmd: string }) => {
   if (msg.cmd === 'stats') {
     const cpu = process.cpuUsage();
-    process.send?.({ type: 'stats', rss: process.memoryUsage().rss, cpuUserUs: cpu.user, cpuSystemUs: cpu.system, at: performance.now(), ...counts });
+    process.send?.({ type: 'stats', broadcastMs: broadcastMs.splice(0), rss: process.memoryUsage().rss, cpuUserUs: cpu.user, cpuSystemUs: cpu.system, at: performance.now(), ...counts });
   } else if (msg.cmd === 'stop') {
     void server.close().then(() => {
       rmSync(dataDir, { recursive: true, force: true });

@@ -56,6 +56,20 @@ export function ensureClientBuild() {
   writeFileSync(stamp, want);
 }
 
+/**
+ * Bundle the server (esbuild, dependencies left external) into dist/server/index.mjs when its
+ * sources changed. The production server runs this bundle with plain node: no TypeScript loader
+ * in memory (tsx alone costs ~55 MB of RSS) and a faster start on the day.
+ */
+export function ensureServerBuild() {
+  const sources = [...walk(join(root, 'server')), ...walk(join(root, 'shared')), join(root, 'package-lock.json'), join(root, 'tsconfig.json')];
+  const want = hashFiles(sources);
+  const stamp = join(root, 'dist', 'server', '.build-hash');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return;
+  run('npx', ['esbuild', 'server/index.ts', '--bundle', '--platform=node', '--format=esm', '--target=node20', '--packages=external', '--log-level=warning', '--outfile=dist/server/index.mjs']);
+  writeFileSync(stamp, want);
+}
+
 /** Debian's Chromium for the browser tests: installed via apt-get when absent and we are root. */
 export function ensureChromium() {
   if (existsSync(CHROMIUM)) return true;

@@ -1,9 +1,8 @@
-// `npm start`: install what is missing, build the screens if they changed, then serve.
-// The server runs in this same process (one PID to stop).
-import { ensureClientBuild, ensureDependencies } from './setup.mjs';
+// `npm start`: install what is missing, build the screens and the server bundle if their sources
+// changed, then serve. The server runs in this same process (one PID to stop).
+import { ensureClientBuild, ensureDependencies, ensureServerBuild } from './setup.mjs';
 
 ensureDependencies();
 ensureClientBuild();
-const { register } = await import('tsx/esm/api');
-register();
-await import('../server/index.ts');
+ensureServerBuild();
+await import('../dist/server/index.mjs');

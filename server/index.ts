@@ -2,7 +2,8 @@
  * Composition root: configuration from the environment, then startServer, then the banner.
  * PORT (4310), HOST (0.0.0.0), DATA_DIR (./data), MC_PIN, AV_PIN.
  */
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DATABASE_FILE, startServer } from './app';
 import { bannerLines } from './banner';
@@ -14,7 +15,14 @@ const env = (name: string): string | undefined => {
   return value ? value : undefined;
 };
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+/** The project folder (holding package.json): from server/ in development, from dist/server/ when bundled. */
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(resolve(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return resolve(from, '..');
+  }
+}
+const root = projectRoot(dirname(fileURLToPath(import.meta.url)));
 const port = Number(env('PORT') ?? 4310);
 if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   console.error(`PORT must be a number from 0 to 65535 (got "${process.env.PORT}")`);
