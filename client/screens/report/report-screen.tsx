@@ -14,6 +14,9 @@ import { useShowConnection } from '../../components/use-show-connection';
 import { driftWords, lang } from '../../i18n/i18n';
 import { type ReportResponse, useReport } from './report-data';
 import { rw } from './report-words';
+import { download } from '../../components/download';
+
+const CSV = 'text/csv;charset=utf-8';
 
 const runParam = new URLSearchParams(window.location.search).get('run');
 
@@ -30,16 +33,6 @@ export default function ReportScreen() {
   );
 }
 
-function save(name: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 function ReportView({ data, onRun }: { data: ReportResponse; onRun: (id: string) => void }) {
   const { report, audit, runs } = data;
@@ -64,8 +57,8 @@ function ReportView({ data, onRun }: { data: ReportResponse; onRun: (id: string)
               ))}
             </select>
           </label>
-          <button type="button" className="btn" onClick={() => save(`bao-cao-${report.runId}.csv`, toCsv(reportToSheet(report, lang)))}>{rw.csvReport}</button>
-          <button type="button" className="btn" onClick={() => save(`nhat-ky-${report.runId}.csv`, toCsv(auditToSheet(audit, tz, lang)))}>{rw.csvAudit}</button>
+          <button type="button" className="btn" onClick={() => download(`bao-cao-${report.runId}.csv`, toCsv(reportToSheet(report, lang)), CSV)}>{rw.csvReport}</button>
+          <button type="button" className="btn" onClick={() => download(`nhat-ky-${report.runId}.csv`, toCsv(auditToSheet(audit, tz, lang)), CSV)}>{rw.csvAudit}</button>
           <button type="button" className="btn" onClick={() => window.print()}>{rw.print}</button>
         </div>
       </header>
