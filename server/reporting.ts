@@ -5,36 +5,12 @@
  */
 import type { Command, Role } from '@shared/commands';
 import type { Position, ShowState } from '@shared/live';
-import type { ApiError } from '@shared/protocol';
+import type { ApiError, AuditEntry, ReportResponse, RunListing } from '@shared/protocol';
 import { buildReport, type RunReport } from '@shared/report';
 import type { Instant } from '@shared/time';
 import { apiError } from './errors';
 import { stateAtEndOfRun } from './store/replay';
 import type { JournalRecord, RunSummary, ShowStore } from './store/store';
-
-export interface RunListing extends RunSummary {
-  current: boolean;
-}
-
-/** One line of the audit log: when, who (role and label), what, at which revision. */
-export interface AuditEntry {
-  revision: number;
-  at: number;
-  role: Role;
-  label: string;
-  type: Command['type'];
-  command: Command;
-  from: Position | null;
-  to: Position | null;
-}
-
-export interface ReportResponse {
-  runId: string;
-  current: boolean;
-  runs: RunListing[];
-  report: RunReport;
-  audit: AuditEntry[];
-}
 
 const toAudit = (e: JournalRecord): AuditEntry => ({
   revision: e.revision,

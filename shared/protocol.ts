@@ -6,7 +6,9 @@ import type { Slot } from './derive';
 import type { LiveState } from './live';
 import type { Programme } from './programme';
 import type { RunRecord, Visit } from './record';
-import type { Role } from './commands';
+import type { Command, Role } from './commands';
+import type { Position } from './live';
+import type { RunReport } from './report';
 
 /** Bumped on any incompatible change; older clients are refused with a reason. */
 export const PROTOCOL_VERSION = 1;
@@ -95,6 +97,38 @@ export interface HandshakeAuth {
   pin?: string;
   /** A human label for the audit log ("MC console 1", "Booth laptop"). */
   label?: string;
+}
+
+/** One run in the journal (rehearsals and the live run are separate runs). */
+export interface RunListing {
+  runId: string;
+  firstRevision: number;
+  lastRevision: number;
+  firstAt: number;
+  lastAt: number;
+  commands: number;
+  current: boolean;
+}
+
+/** One line of the audit log: when, who (role and label), what, at which revision. */
+export interface AuditEntry {
+  revision: number;
+  at: number;
+  role: Role;
+  label: string;
+  type: Command['type'];
+  command: Command;
+  from: Position | null;
+  to: Position | null;
+}
+
+/** `GET /api/v1/report[?runId=]`. */
+export interface ReportResponse {
+  runId: string;
+  current: boolean;
+  runs: RunListing[];
+  report: RunReport;
+  audit: AuditEntry[];
 }
 
 export const isApiError = (x: unknown): x is ApiError =>

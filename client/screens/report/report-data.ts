@@ -1,27 +1,12 @@
 /**
  * `GET /api/v1/report[?runId=]`: the report of a run (shared/report.ts), its audit lines and the
- * list of runs. The shape is the server's; only what this screen reads is typed here.
+ * list of runs, typed by the shared protocol.
  */
 import { useEffect, useState } from 'react';
-import type { AuditLine } from '@shared/import/report-sheet';
-import type { RunReport } from '@shared/report';
+import type { ReportResponse } from '@shared/protocol';
 import { useShow } from '../../store';
 
-export interface RunListing {
-  runId: string;
-  firstAt: number;
-  lastAt: number;
-  commands: number;
-  current: boolean;
-}
-
-export interface ReportResponse {
-  runId: string;
-  current: boolean;
-  runs: RunListing[];
-  report: RunReport;
-  audit: AuditLine[];
-}
+export type { ReportResponse, RunListing } from '@shared/protocol';
 
 export type Loadable = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; data: ReportResponse };
 
