@@ -5,7 +5,7 @@
 import { plannedEnd, plannedSchedule } from './derive';
 import type { Programme } from './programme';
 import type { RunRecord, Visit } from './record';
-import { type Duration, type Instant, addTo, between, seconds } from './time';
+import { type Duration, type Instant, addTo, between, seconds, toCalendarDate } from './time';
 
 export interface ReportRow {
   itemId: string;
@@ -33,6 +33,11 @@ export interface RunReport {
   runId: string;
   title: string;
   timeZone: string;
+  /**
+   * The day the plan is read on: the programme's date, or the day the run actually started when
+   * that differs (a rehearsal the day before is compared with the plan's times on its own day).
+   */
+  plannedDate: string;
   plannedStart: Instant;
   plannedEnd: Instant;
   actualStart: Instant | null;
@@ -46,7 +51,10 @@ export interface RunReport {
 }
 
 /** `now` closes a visit still open (the run is under way); without it open visits count as not ended. */
-export function buildReport(programme: Programme, record: RunRecord, now?: Instant): RunReport {
+export function buildReport(given: Programme, record: RunRecord, now?: Instant): RunReport {
+  const first = record.visits[0];
+  const runDate = first ? toCalendarDate(first.startedAt, given.timeZone) : given.date;
+  const programme = runDate === given.date ? given : { ...given, date: runDate };
   const plan = plannedSchedule(programme);
   const items = programme.items.map((item, i): ReportRow => {
     const plannedStart = (plan[i] as { start: Instant }).start;
@@ -72,7 +80,6 @@ export function buildReport(programme: Programme, record: RunRecord, now?: Insta
     );
     return { ...row, segments };
   });
-  const first = record.visits[0];
   const last = record.visits.at(-1);
   const finished = !!last && last.endedAt !== null && record.visits.length > 0 && allEnded(record.visits);
   const actualEnd = finished && last ? last.endedAt : null;
@@ -81,6 +88,7 @@ export function buildReport(programme: Programme, record: RunRecord, now?: Insta
     runId: record.runId,
     title: programme.title,
     timeZone: programme.timeZone,
+    plannedDate: programme.date,
     plannedStart: (plan[0] as { start: Instant }).start,
     plannedEnd: end,
     actualStart: first?.startedAt ?? null,

@@ -42,6 +42,9 @@ export function zonedInstant(date: CalendarDate, time: TimeOfDay, timeZone: stri
 const locales = { vi, en: enGB } as const;
 const inZone = (at: Instant, timeZone: string) => new TZDate(at, timeZone);
 
+/** The calendar date (`YYYY-MM-DD`) of an instant in the event's time zone. */
+export const toCalendarDate = (at: Instant, timeZone: string): CalendarDate => format(inZone(at, timeZone), 'yyyy-MM-dd');
+
 /** `07:30` in the event's time zone, whatever the device's own zone. */
 export const formatTimeOfDay = (at: Instant, timeZone: string): string =>
   format(inZone(at, timeZone), 'HH:mm');

@@ -41,6 +41,21 @@ describe('report', () => {
   });
 });
 
+describe('report of a run on another day', () => {
+  it('[R4] a rehearsal the day before is compared with the plan\'s times on its own day', () => {
+    const s = show();
+    s.clock.advance(-24 * 3600_000 + 4 * 60_000); // 17/01/2024 07:34
+    s.send({ type: 'start' });
+    s.send({ type: 'goto', itemId: 'tuyen-bo-ly-do' });
+    s.clock.advance(60_000);
+    s.send({ type: 'next' });
+    const r = buildReport(s.state.programme, s.state.record);
+    expect(r.plannedDate).toBe('2024-01-17');
+    expect(r.items[1]).toMatchObject({ startDelayMs: 4 * 60_000 });
+    expect(buildReport(s.state.programme, { runId: 'run-9', visits: [] }).plannedDate).toBe('2024-01-18');
+  });
+});
+
 describe('clock sync', () => {
   it('[K1] one exchange gives offset and round trip, server processing excluded', () => {
     // client 10 s behind the server; 40 ms each way; 5 ms on the server
