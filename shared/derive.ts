@@ -6,7 +6,7 @@ import type { LiveState, Position } from './live';
 import { findItem } from './lookup';
 import type { Item, Person, Programme, Segment } from './programme';
 import { plannedSecondsAt, positionsOf } from './reducer';
-import { type Duration, type Instant, addTo, between, laterOf, seconds, zonedInstant } from './time';
+import { type Duration, type Instant, addTo, between, laterOf, seconds, toCalendarDate, zonedInstant } from './time';
 
 export type Level = 'normal' | 'warning' | 'danger' | 'over';
 
@@ -82,6 +82,16 @@ export function preroll(programme: Programme, live: LiveState, now: Instant): Du
   return (between(av.standbyAt, now) * -1 + lead * 1000) as Duration;
 }
 
+/**
+ * The programme as planned for the day a run actually started: its own date, or — for a run
+ * started on another day, such as a rehearsal the day before — the same times on that day.
+ */
+export function onRunDay(programme: Programme, runStartedAt: Instant | null | undefined): Programme {
+  if (runStartedAt == null) return programme;
+  const day = toCalendarDate(runStartedAt, programme.timeZone);
+  return day === programme.date ? programme : { ...programme, date: day };
+}
+
 /** Planned start and end of every item: programme start plus durations; a fixed start resets the sum. */
 export function plannedSchedule(programme: Programme): { itemId: string; start: Instant; end: Instant }[] {
   let cursor = zonedInstant(programme.date, programme.start, programme.timeZone);
@@ -124,7 +134,8 @@ export interface Projection {
  * its running timer (plus any later segments) needs; each later item starts when the one before
  * ends, but never before its fixed start time.
  */
-export function project(programme: Programme, live: LiveState, now: Instant): Projection {
+export function project(given: Programme, live: LiveState, now: Instant): Projection {
+  const programme = onRunDay(given, live.runStartedAt);
   const plan = plannedSchedule(programme);
   const currentIndex = programme.items.findIndex((i) => i.id === live.currentItemId);
   const finished = live.phase === 'finished';

@@ -2,10 +2,10 @@
  * The after-event report: planned vs actual for every item and segment of a run, from the run
  * record. Pure: the server builds it for `/api/v1/report`, the report screen renders and exports it.
  */
-import { plannedEnd, plannedSchedule } from './derive';
+import { onRunDay, plannedEnd, plannedSchedule } from './derive';
 import type { Programme } from './programme';
 import type { RunRecord, Visit } from './record';
-import { type Duration, type Instant, addTo, between, seconds, toCalendarDate } from './time';
+import { type Duration, type Instant, addTo, between, seconds } from './time';
 
 export interface ReportRow {
   itemId: string;
@@ -53,8 +53,7 @@ export interface RunReport {
 /** `now` closes a visit still open (the run is under way); without it open visits count as not ended. */
 export function buildReport(given: Programme, record: RunRecord, now?: Instant): RunReport {
   const first = record.visits[0];
-  const runDate = first ? toCalendarDate(first.startedAt, given.timeZone) : given.date;
-  const programme = runDate === given.date ? given : { ...given, date: runDate };
+  const programme = onRunDay(given, first?.startedAt);
   const plan = plannedSchedule(programme);
   const items = programme.items.map((item, i): ReportRow => {
     const plannedStart = (plan[i] as { start: Instant }).start;

@@ -135,6 +135,15 @@ describe('derived time', () => {
     expect(discussion.projectedStart).toBe(itemStart);
   });
 
+  it('[R4] a run started on another day projects against the plan\'s times on that day', () => {
+    const s = show();
+    s.clock.advance(-24 * 3600_000); // 17/01/2024 07:30, a rehearsal
+    s.send({ type: 'start' });
+    s.send({ type: 'goto', itemId: 'tuyen-bo-ly-do' });
+    s.clock.advance(12 * 60_000); // 2 minutes over a 10-minute item
+    expect(project(s.state.programme, s.live, s.clock.now()).drift).toBe(2 * 60_000);
+  });
+
   it('[C2] now and next are a consistent pair, across segments and items', () => {
     const s = show();
     expect(nowAndNext(s.state.programme, s.live)).toMatchObject({ now: null, next: { itemId: 'don-tiep' } });
