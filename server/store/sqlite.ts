@@ -84,8 +84,10 @@ export function openSqliteStore(file: string): SqliteStore {
     db.close();
     throw new Error(`${file} was written by a newer Baton (schema ${version}); this one knows ${SCHEMA_VERSION}`);
   }
+  // An existing database is opened without writing a byte, so a full disk still boots and serves
+  // the show read-only (commands get 503 until space returns).
   db.exec(SCHEMA);
-  db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  if (version !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
 
   const insertEntry = db.prepare(
     `INSERT INTO journal (revision, at, run_id, type, command, actor_role, actor_label, client_address, from_position, to_position)
