@@ -30,7 +30,10 @@ export async function runAuthAbuse(opts: { guesses: number; log?: (l: string) =>
     opts.log?.(`FAIL ${why}`);
   };
   const data = tempDataDir('auth');
-  const server = await spawnServer({ dataDir: data.dir });
+  const server = await spawnServer({ dataDir: data.dir }).catch((error: unknown) => {
+    data.remove();
+    throw error;
+  });
   const payloads: string[] = [];
   const keep = async (res: Response) => {
     const text = await res.text();
@@ -113,6 +116,9 @@ export async function runAuthAbuse(opts: { guesses: number; log?: (l: string) =>
     }
     const index = payloads.find((p) => p.includes('<script')) ?? '';
     for (const src of index.match(/\/assets\/[^"']+\.(?:js|css)/g) ?? []) await keep(await fetch(`${server.url}${src}`));
+  } catch (error) {
+    data.remove();
+    throw error;
   } finally {
     for (const s of [viewer, booth, mc]) s.socket.close();
     await server.stop();

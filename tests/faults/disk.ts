@@ -146,7 +146,10 @@ export async function runDiskFull(report: DiskReport, log: (l: string) => void):
     return;
   }
   const history: Sent[] = [];
-  let server = await spawnServer({ dataDir: mount.dir });
+  let server = await spawnServer({ dataDir: mount.dir }).catch((error: unknown) => {
+    mount.unmount();
+    throw error;
+  });
   try {
     history.push(await postCommand(server.url, MC_PIN, { type: 'start' }));
     for (let i = 0; i < 5; i++) history.push(await postCommand(server.url, MC_PIN, edit(i, 50)));

@@ -77,7 +77,10 @@ export async function runHostile(opts: HostileOptions): Promise<HostileReport> {
   /** Every acceptance: revision → the command as the journal must hold it. */
   const accepted = new Map<number, unknown>();
   const data = tempDataDir('hostile');
-  const server = await spawnServer({ dataDir: data.dir });
+  const server = await spawnServer({ dataDir: data.dir }).catch((error: unknown) => {
+    data.remove();
+    throw error;
+  });
   const screens: Record<'viewer' | 'av' | 'mc', Screen> = {
     viewer: openScreen(server.url, { label: 'hostile viewer' }),
     av: openScreen(server.url, { pin: AV_PIN, label: 'hostile AV' }),

@@ -68,7 +68,10 @@ export async function runPowerCut(opts: PowerCutOptions): Promise<PowerCutReport
   };
   /** When each lost command was cut off (its answer can never come). */
   const killedAt = new Map<Sent, number>();
-  let server = await spawnServer({ dataDir: data.dir });
+  let server = await spawnServer({ dataDir: data.dir }).catch((error: unknown) => {
+    data.remove();
+    throw error;
+  });
   const d: Driver = { server, live: (await getState(server.url)).live, history: [], counter: 0 };
   try {
     const plan = killPlan(opts.kills, r);

@@ -42,7 +42,10 @@ export async function runStorm(opts: StormOptions): Promise<StormReport> {
     opts.log?.(`FAIL ${why}`);
   };
   const data = tempDataDir('storm');
-  let server = await spawnServer({ dataDir: data.dir });
+  let server = await spawnServer({ dataDir: data.dir }).catch((error: unknown) => {
+    data.remove();
+    throw error;
+  });
   const screens: Screen[] = [];
   try {
     const t0 = Date.now();

@@ -48,7 +48,10 @@ export async function runTornWrite(opts: TornWriteOptions): Promise<TornWriteRep
   const history: Sent[] = [];
   let n = 0;
   const landed = new Set<number>();
-  let server = await spawnServer({ dataDir: data.dir });
+  let server = await spawnServer({ dataDir: data.dir }).catch((error: unknown) => {
+    data.remove();
+    throw error;
+  });
   try {
     for (let round = 0; round < opts.rounds; round++) {
       let cut = false;

@@ -34,7 +34,10 @@ export async function runTwoMcs(opts: { rounds: number; seed: number; log?: (l: 
     opts.log?.(`FAIL ${why}`);
   };
   const data = tempDataDir('two-mcs');
-  const server = await spawnServer({ dataDir: data.dir });
+  const server = await spawnServer({ dataDir: data.dir }).catch((error: unknown) => {
+    data.remove();
+    throw error;
+  });
   const a = openScreen(server.url, { pin: MC_PIN, label: 'MC console A' });
   const b = openScreen(server.url, { pin: MC_PIN, label: 'MC console B' });
   const booth = openScreen(server.url, { pin: AV_PIN, label: 'AV booth' });
