@@ -78,7 +78,9 @@ export function openSqliteStore(file: string): SqliteStore {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 2000');
+  // Short: better-sqlite3 waits synchronously, so a database locked by another program (a backup
+  // tool, a SQLite browser) would stall every screen for as long as this; a refused write is a 503.
+  db.pragma('busy_timeout = 250');
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) {
     db.close();
