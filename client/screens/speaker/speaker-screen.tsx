@@ -43,7 +43,11 @@ export default function SpeakerScreen() {
       )}
       <div className="speaker-main">
         {showClock ? (
-          <span className="speaker-clock countdown" data-testid="time-of-day">{timer ? formatTimeOfDay(now, tz) : formatClockTime(now, tz)}</span>
+          // Labelled and in its own colour, so a leader never mistakes the time of day for a countdown.
+          <div className="speaker-clock-wrap">
+            <div className="speaker-clock-label">{t.timeOfDay}</div>
+            <span className="speaker-clock countdown" data-testid="time-of-day">{timer ? formatTimeOfDay(now, tz) : formatClockTime(now, tz)}</span>
+          </div>
         ) : (
           <Countdown remaining={timer.remaining} level={timer.level} paused={timer.paused} className="speaker-countdown" />
         )}
