@@ -6,6 +6,7 @@
 import type { Role } from '@shared/commands';
 import type { ShowState } from '@shared/live';
 import type { JournalEntry } from '@shared/reducer';
+import type { RunListing } from '@shared/protocol';
 
 /** Who sent a command: role, a human label, and the client's network address. */
 export interface Actor {
@@ -19,14 +20,8 @@ export interface JournalRecord extends JournalEntry {
   actor: Actor;
 }
 
-export interface RunSummary {
-  runId: string;
-  firstRevision: number;
-  lastRevision: number;
-  firstAt: number;
-  lastAt: number;
-  commands: number;
-}
+/** One run as the journal knows it (the API adds whether it is the current one). */
+export type RunSummary = Omit<RunListing, 'current'>;
 
 export interface JournalQuery {
   /** Only entries with revision > afterRevision. */
