@@ -3,7 +3,7 @@
  * size → parse → role → decide (pure reducer) → persist (one durable transaction) → publish → ack.
  * A command that fails any step changes nothing and gets a coded error.
  */
-import { type Command, type CommandType, commandSchema, hasForbiddenKey, LARGE_COMMANDS, mayRoleSend, PROGRAMME_COMMANDS } from '@shared/commands';
+import { type Command, type CommandType, commandSchema, hasForbiddenKey, LARGE_COMMANDS, mayRoleSend } from '@shared/commands';
 import { defaultProgramme } from '@shared/default-programme';
 import { nowAndNext } from '@shared/derive';
 import { initialShowState, type ShowState } from '@shared/live';
@@ -11,6 +11,7 @@ import { describeIssues } from '@shared/programme';
 import type { ApiError, CommandAck, Snapshot, StateMessage } from '@shared/protocol';
 import { applyCommand } from '@shared/reducer';
 import type { Instant } from '@shared/time';
+import { stateMessage } from '@shared/messages';
 import { apiError } from './errors';
 import type { Logger } from './log';
 import { loadShowState } from './store/replay';
@@ -141,17 +142,7 @@ export class ShowService {
   }
 
   private publish(previous: ShowState, next: ShowState, type: CommandType): void {
-    const message: StateMessage = {
-      revision: next.revision,
-      serverTime: this.deps.clock(),
-      live: next.live,
-      ...nowAndNext(next.programme, next.live),
-    };
-    if (next.record !== previous.record) {
-      const from = next.record.runId === previous.record.runId ? Math.max(0, previous.record.visits.length - 1) : 0;
-      message.recordTail = { runId: next.record.runId, from, visits: next.record.visits.slice(from) };
-    }
-    if (PROGRAMME_COMMANDS.includes(type)) message.programme = next.programme;
+    const message = stateMessage(previous, next, type, this.deps.clock());
     for (const listener of this.listeners) {
       try {
         listener(message);
