@@ -106,17 +106,17 @@ export function programmeToday(startOffsetMin = -2): Programme {
   };
 }
 
-/** Long, real-looking Vietnamese honouree names for the award screens (not real people). */
+/** Long, real-looking Vietnamese honouree names for the award screens (sample names: "Mẫu" means sample; no real person is named). */
 export const LONG_HONOUREES = [
   { name: 'Ủy ban nhân dân huyện Lục Ngạn', unit: 'Tỉnh Bắc Giang', kind: 'collective' as const },
   { name: 'Sở Kế hoạch và Đầu tư tỉnh Bắc Giang', kind: 'collective' as const },
   { name: 'Công ty Cổ phần Phân đạm và Hóa chất Hà Bắc', unit: 'Khối thi đua doanh nghiệp III', kind: 'collective' as const },
   { name: 'Hợp tác xã Dịch vụ Nông nghiệp Tổng hợp Xã Quý Sơn', unit: 'Khối thi đua các hợp tác xã', kind: 'collective' as const },
-  { name: 'Bà Nguyễn Thị Phương Thảo', unit: 'Phó Trưởng phòng Thi đua - Khen thưởng, Sở Nội vụ', kind: 'individual' as const },
-  { name: 'Ông Nguyễn Đức Trường', unit: 'Chủ tịch Ủy ban nhân dân xã Nghĩa Trung, huyện Việt Yên', kind: 'individual' as const },
+  { name: 'Bà Lê Thị Mẫu', unit: 'Phó Trưởng phòng Thi đua - Khen thưởng, Sở Nội vụ', kind: 'individual' as const },
+  { name: 'Ông Phạm Văn Mẫu', unit: 'Chủ tịch Ủy ban nhân dân xã Nghĩa Trung, huyện Việt Yên', kind: 'individual' as const },
   { name: 'Trường Trung học phổ thông Chuyên Bắc Giang', kind: 'collective' as const },
   { name: 'Bệnh viện Đa khoa tỉnh Bắc Giang', kind: 'collective' as const },
-  { name: 'Ông Hoàng Văn Quý', unit: 'Giám đốc Hợp tác xã Nông sản Sạch Yên Dũng', kind: 'individual' as const },
+  { name: 'Ông Hoàng Văn Mẫu', unit: 'Giám đốc Hợp tác xã Nông sản Sạch Yên Dũng', kind: 'individual' as const },
   { name: 'Đồn Biên phòng cửa khẩu — Ban Chỉ huy Quân sự tỉnh', kind: 'collective' as const },
-  { name: 'Bà Lương Thị Ngọc Ánh', unit: 'Giáo viên Trường Tiểu học Sơn Động', kind: 'individual' as const },
+  { name: 'Bà Lương Thị Mẫu', unit: 'Giáo viên Trường Tiểu học Sơn Động', kind: 'individual' as const },
 ];

@@ -36,7 +36,7 @@ test('gallery: awards with long names on stage and broadcast, the break, the age
           ...awards,
           segments: awards.segments.map((s, i) => ({
             ...s,
-            presenter: i === 0 ? { name: 'Đ/c Nguyễn Văn Gứt', title: 'Bí thư Tỉnh ủy, Trưởng đoàn Đại biểu Quốc hội tỉnh' } : s.presenter,
+            presenter: i === 0 ? { name: 'Đ/c Trần Văn Mẫu', title: 'Lãnh đạo trao thưởng (tên mẫu)' } : s.presenter,
             honourees: LONG_HONOUREES.map((h) => ({ ...h, award: 'Cờ thi đua của Chính phủ' })),
           })),
         }
@@ -64,10 +64,10 @@ test('gallery: awards with long names on stage and broadcast, the break, the age
   await expect(stage.getByTestId('honourees')).toContainText('Ủy ban nhân dân huyện Lục Ngạn');
   await shoot(stage, 'stage-awards-page-1');
   await expect(broadcast.getByTestId('bc-honourees')).toContainText('Ủy ban nhân dân huyện Lục Ngạn');
-  await expect(broadcast.getByTestId('lower-third')).toContainText('Đồng chí Nguyễn Văn Gứt');
+  await expect(broadcast.getByTestId('lower-third')).toContainText('Đồng chí Trần Văn Mẫu');
   await shoot(broadcast, 'broadcast-awards', { omitBackground: true });
   // The list pages by itself (every 8 s, the same page on every screen).
-  await expect(stage.getByTestId('honourees')).toContainText('Bà Lương Thị Ngọc Ánh', { timeout: 10_000 });
+  await expect(stage.getByTestId('honourees')).toContainText('Bà Lương Thị Mẫu', { timeout: 10_000 });
   await shoot(stage, 'stage-awards-page-2');
 
   // Broadcast URL options: each part can be hidden; nothing else is drawn.

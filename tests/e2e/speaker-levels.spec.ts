@@ -6,7 +6,7 @@ test('[V3] speaker: the countdown turns amber at warning, red at danger, and cou
   // A 10-second item: warning at 6 s left, danger at 3 s left, over after 10 s.
   await baton.command({
     type: 'upsertItem',
-    item: { ...first, title: 'Phát biểu của đồng chí Nguyễn Thị Phương Thảo', presenter: { name: 'Đ/c Nguyễn Thị Phương Thảo', title: 'Phó Chủ tịch Ủy ban nhân dân tỉnh' }, durationSec: 10, warningSec: 6, dangerSec: 3 },
+    item: { ...first, title: 'Phát biểu của đồng chí Lê Thị Mẫu', presenter: { name: 'Đ/c Lê Thị Mẫu', title: 'Phó Chủ tịch Ủy ban nhân dân tỉnh' }, durationSec: 10, warningSec: 6, dangerSec: 3 },
   });
   await page.goto(`${baton.url}/speaker`);
   await baton.command({ type: 'start' });
