@@ -18,6 +18,9 @@ test('gallery: home, PIN gate, MC before the start and in English, AV idle', asy
   await expect(page.getByRole('alert')).toHaveText('Mã PIN không đúng');
   await login(page, MC_PIN);
   await expect(page.getByTestId('go')).toContainText('Bắt đầu');
+  // Before the start the MC sees the opening item, its script and when the conference starts.
+  await expect(page.getByTestId('first-item-title')).toHaveText('Đón tiếp đại biểu');
+  await expect(page.getByTestId('starts-at')).toContainText('Hội nghị bắt đầu lúc');
   await shoot(page, 'mc-before-start');
   await page.goto(`${baton.url}/mc?lang=en`);
   await expect(page.getByTestId('go')).toContainText('Start');

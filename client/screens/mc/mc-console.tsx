@@ -33,9 +33,14 @@ export function McConsole() {
   const tz = programme.timeZone;
   const timer = shownTimer(programme, live, now);
   const projection = project(programme, live, now);
-  const item = findItem(programme, live.currentItemId);
-  const segment = item && live.segmentIndex !== null ? item.segments[live.segmentIndex] : undefined;
-  const script = [...(item && (live.segmentIndex ?? 0) === 0 ? item.script : []), ...(segment?.script ?? [])];
+  // Before the start the MC prepares the opening: the first item, its script and the time to go.
+  const ready = live.phase === 'ready';
+  const shown = ready ? next : slot;
+  const item = findItem(programme, ready ? (next?.itemId ?? null) : live.currentItemId);
+  const segmentIndex = ready ? (next?.segmentIndex ?? null) : live.segmentIndex;
+  const segment = item && segmentIndex !== null ? item.segments[segmentIndex] : undefined;
+  const script = [...(item && (segmentIndex ?? 0) === 0 ? item.script : []), ...(segment?.script ?? [])];
+  const firstStart = ready ? projection.items[0]?.plannedStart : undefined;
   const moving = live.phase === 'running' || live.phase === 'paused';
   const confirmIfRunning = (text: string, action: () => void) => (moving ? setPending({ text, action }) : action());
 
@@ -58,14 +63,20 @@ export function McConsole() {
 
       <section className="mc-now" data-testid="mc-now">
         <div className="mc-caption">{live.phase === 'finished' ? t.finished : live.phase === 'ready' ? t.notStarted : t.now}</div>
-        {slot ? (
+        {firstStart !== undefined ? (
+          <div className="mc-starts" data-testid="starts-at">
+            {t.startsAt(formatTimeOfDay(firstStart, tz))}
+            {firstStart > now ? <span className="mc-muted"> · {formatSeconds(Math.ceil((firstStart - now) / 1000))}</span> : null}
+          </div>
+        ) : null}
+        {shown ? (
           <>
-            <h1 className="mc-now-title" data-testid="item-title">{slot.itemTitle}</h1>
-            {slot.segmentTitle ? <h2 className="mc-now-segment" data-testid="segment-title">{slot.segmentTitle}</h2> : null}
-            {slot.presenter ? (
+            <h1 className="mc-now-title" data-testid={ready ? 'first-item-title' : 'item-title'}>{shown.itemTitle}</h1>
+            {shown.segmentTitle ? <h2 className="mc-now-segment" data-testid="segment-title">{shown.segmentTitle}</h2> : null}
+            {shown.presenter ? (
               <div className="mc-now-presenter">
-                {slot.presenter.name}
-                {slot.presenter.title ? `, ${slot.presenter.title}` : ''}
+                {shown.presenter.name}
+                {shown.presenter.title ? `, ${shown.presenter.title}` : ''}
               </div>
             ) : null}
           </>
