@@ -30,6 +30,11 @@ export interface AppDeps {
   plainGoGuardMs?: number;
   /** Wrong PINs per address per minute before 429 (default 10). */
   maxPinAttempts?: number;
+  /**
+   * A client must send its request headers within this many ms (default 10 s), so a guest's
+   * phone dribbling headers (slowloris) cannot hold connections open. WebSockets are not affected.
+   */
+  headersTimeoutMs?: number;
 }
 
 export interface App {
@@ -53,7 +58,11 @@ export function createApp(deps: AppDeps): App {
     ...(deps.plainGoGuardMs !== undefined ? { plainGoGuardMs: deps.plainGoGuardMs } : {}),
   });
   const auth = createAuth(deps.pins, { maxAttempts: deps.maxPinAttempts ?? 10 });
-  const httpServer = createServer({ keepAliveTimeout: 5_000 }, createHttpHandler({ service, store, auth, clock, log, clientDir: deps.clientDir }));
+  const headersTimeout = deps.headersTimeoutMs ?? 10_000;
+  const httpServer = createServer(
+    // requestTimeout leaves room for a 1 MB programme upload on poor Wi-Fi and Socket.IO's 25 s long-polls.
+    { keepAliveTimeout: 5_000, headersTimeout, requestTimeout: 60_000, connectionsCheckingInterval: Math.min(2_000, headersTimeout) },
+    createHttpHandler({ service, store, auth, clock, log, clientDir: deps.clientDir }));
   const io = attachSockets(httpServer, { service, auth, clock, log });
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -85,6 +94,7 @@ export interface StartOptions {
   snapshotEvery?: number;
   plainGoGuardMs?: number;
   maxPinAttempts?: number;
+  headersTimeoutMs?: number;
 }
 
 export interface StartedServer {
@@ -114,6 +124,7 @@ export async function startServer(opts: StartOptions): Promise<StartedServer> {
       ...(opts.snapshotEvery !== undefined ? { snapshotEvery: opts.snapshotEvery } : {}),
       ...(opts.plainGoGuardMs !== undefined ? { plainGoGuardMs: opts.plainGoGuardMs } : {}),
       ...(opts.maxPinAttempts !== undefined ? { maxPinAttempts: opts.maxPinAttempts } : {}),
+      ...(opts.headersTimeoutMs !== undefined ? { headersTimeoutMs: opts.headersTimeoutMs } : {}),
     });
   } catch (error) {
     store.close();
