@@ -12,6 +12,7 @@ import { buildSync } from 'esbuild';
 import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION, type CommandAck, type StateMessage } from '../shared/protocol';
 import { measureDurableWrite } from './durable-write';
+import { measureWriteFloor } from './write-floor';
 import { percentiles, type Percentiles } from './stats';
 
 const args = process.argv.slice(2);
@@ -178,12 +179,16 @@ for (const n of sizes) {
 const durable = measureDurableWrite(quick ? 50 : 300);
 console.log(`  durable write (journal append, synchronous=FULL): p50 ${fmt(durable.full.p50)} ms, p99 ${fmt(durable.full.p99)} ms; with synchronous=OFF: p50 ${fmt(durable.off.p50)} ms`);
 
+const floorN = Math.max(...sizes);
+const floor = await measureWriteFloor(floorN, quick ? 5 : 20);
+console.log(`  floor: plain TCP writes of 1.2 KB to ${floorN} loopback sockets read by 2 other processes: p50 ${fmt(floor.p50)} ms, max ${fmt(floor.max)} ms per round`);
+
 const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` };
 const failures = results.filter((r) => r.fanout.samples === 0 || r.rest.messages !== 0);
 if (write) {
   mkdirSync(here('./results'), { recursive: true });
   const at = new Date().toISOString();
-  writeFileSync(here('./results/latest.json'), JSON.stringify({ at, machine, gos, workers: WORKERS, results, durable }, null, 2));
+  writeFileSync(here('./results/latest.json'), JSON.stringify({ at, machine, gos, workers: WORKERS, results, durable, floor: { n: floorN, ...floor } }, null, 2));
   writeFileSync(here('./results/latest.md'), markdown(at));
   console.log('bench: wrote bench/results/latest.md and latest.json');
 }
@@ -206,6 +211,8 @@ function markdown(at: string): string {
     `| N screens | GO fan-out p50 / p95 / p99 / max (ms) | server broadcast loop p50 / p99 (ms) | GO ack p50 / p99 (ms) | connect storm (ms) | server RSS (MB) | CPU at rest (%) | messages at rest | clock error p50 / p99 / max (ms) |`,
     `|---|---|---|---|---|---|---|---|---|`,
     ...rows,
+    ``,
+    `Floor: plain TCP writes of 1.2 KB to ${floorN} loopback sockets read by 2 other processes, no Socket.IO: p50 ${fmt(floor.p50)} ms, max ${fmt(floor.max)} ms per round (the server's broadcast loop cannot beat it).`,
     ``,
     `Durable write (one journal append in its own transaction): synchronous=FULL p50 ${fmt(durable.full.p50)} ms, p99 ${fmt(durable.full.p99)} ms; synchronous=OFF p50 ${fmt(durable.off.p50)} ms, p99 ${fmt(durable.off.p99)} ms.`,
     ``,
