@@ -79,7 +79,7 @@ export function preroll(programme: Programme, live: LiveState, now: Instant): Du
   const item = findItem(programme, av.itemId);
   if (!item) return null;
   const lead = item.cues.find((c) => c.target === 'av')?.leadSec ?? 0;
-  return (between(av.standbyAt, now) * -1 + lead * 1000) as Duration;
+  return (lead * 1000 - between(av.standbyAt, now)) as Duration;
 }
 
 /**
