@@ -70,16 +70,29 @@ export function ensureServerBuild() {
   writeFileSync(stamp, want);
 }
 
-/** Debian's Chromium for the browser tests: installed via apt-get when absent and we are root. */
-export function ensureChromium() {
-  if (existsSync(CHROMIUM)) return true;
+/**
+ * Debian packages the tests drive for real (a browser, a Redis server, a Python Socket.IO client,
+ * PDF tools…): one table, so every test tool is installed the same way.
+ */
+export const TEST_PACKAGES = [
+  { pkg: 'chromium', file: CHROMIUM, for: 'browser tests' },
+];
+
+/** Install the missing ones with apt-get when we are root; otherwise print the one-line instruction. */
+export function ensureDebianPackages(wanted = TEST_PACKAGES) {
+  const missing = wanted.filter((p) => !existsSync(p.file));
+  if (missing.length === 0) return true;
+  const names = missing.map((p) => p.pkg);
   if (process.getuid?.() === 0) {
-    console.log('Installing Chromium from Debian (apt-get install -y chromium)…');
+    console.log(`Installing from Debian (apt-get install -y ${names.join(' ')}) for ${missing.map((p) => p.for).join(', ')}…`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     run('apt-get', ['update', '-qq'], { env });
-    run('apt-get', ['install', '-y', '-qq', 'chromium'], { env });
-    return existsSync(CHROMIUM);
+    run('apt-get', ['install', '-y', '-qq', ...names], { env });
+    return missing.every((p) => existsSync(p.file));
   }
-  console.log('Browser tests need Chromium: run `sudo apt-get install -y chromium`, then `npm test` again.');
+  console.log(`Some tests need Debian packages: run \`sudo apt-get install -y ${names.join(' ')}\`, then \`npm test\` again.`);
   return false;
 }
+
+/** Debian's Chromium for the browser tests: installed via apt-get when absent and we are root. */
+export const ensureChromium = () => ensureDebianPackages(TEST_PACKAGES.filter((p) => p.pkg === 'chromium'));

@@ -5,9 +5,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureChromium, ensureClientBuild, ensureDependencies, root } from './setup.mjs';
+import { ensureClientBuild, ensureDebianPackages, ensureDependencies, root } from './setup.mjs';
 
 ensureDependencies();
+// Every Debian tool a test drives (Chromium, …): installed up front when we are root.
+const toolsReady = ensureDebianPackages();
 const tally = { passed: 0, failed: 0, skipped: 0 };
 const out = mkdtempSync(join(tmpdir(), 'baton-test-'));
 
@@ -29,7 +31,7 @@ const countFailedSuites = (r) => r.testResults.filter((t) => t.status === 'faile
 function playwright() {
   const specs = existsSync(join(root, 'tests/e2e')) ? readdirSync(join(root, 'tests/e2e')).filter((f) => f.endsWith('.spec.ts')) : [];
   if (specs.length === 0) return;
-  if (!ensureChromium()) return void tally.failed++;
+  if (!toolsReady) return void tally.failed++;
   ensureClientBuild();
   const file = join(out, 'e2e.json');
   spawnSync('npx', ['playwright', 'test', '--reporter=list,json'], {

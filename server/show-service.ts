@@ -82,7 +82,15 @@ export class ShowService {
     return { revision, serverTime: this.deps.clock(), programme, live, record, ...nowAndNext(programme, live) };
   }
 
-  submit(raw: unknown, actor: Actor, options: SubmitOptions): CommandAck {
+  /**
+   * Decide, persist and publish one command; the promise settles with the sender's ack. Async by
+   * contract: a follower of the writer (a backup, a relay) may have to confirm before the ack.
+   */
+  async submit(raw: unknown, actor: Actor, options: SubmitOptions): Promise<CommandAck> {
+    return this.decide(raw, actor, options);
+  }
+
+  private decide(raw: unknown, actor: Actor, options: SubmitOptions): CommandAck {
     if (actor.role === 'viewer') {
       return apiError('unauthorized', 'this screen has no PIN: enter the MC or AV PIN to send commands');
     }

@@ -70,12 +70,10 @@ export function attachSockets(httpServer: HttpServer, deps: { service: ShowServi
       if (typeof ack !== 'function') return;
       const bytes = byteSize(command);
       if (bytes === null) return ack(apiError('invalid_command', 'the command is nested too deeply to be a command'));
-      try {
-        ack(service.submit(command, socket.data, { bytes }));
-      } catch (error) {
+      service.submit(command, socket.data, { bytes }).then(ack, (error: unknown) => {
         log.error(`show:command from ${socket.data.address} failed: ${String(error)}`);
         ack(apiError('not_possible', 'the server could not handle this command'));
-      }
+      });
     });
     socket.on('show:resync', (ack) => {
       if (typeof ack === 'function') ack(service.snapshot());

@@ -76,7 +76,7 @@ export function createHttpHandler(deps: HttpDeps) {
       return sendError(res, apiError('invalid_json', `the body is not valid JSON: ${(error as Error).message}`));
     }
     const actor = { role: check.role, label: cleanLabel(req.headers['x-baton-label'], `HTTP ${address}`), address };
-    const ack = service.submit(raw, actor, { bytes: body.body.length, guardPlainGo: true });
+    const ack = await service.submit(raw, actor, { bytes: body.body.length, guardPlainGo: true });
     if ('error' in ack) return sendError(res, ack);
     sendJson(res, 200, ack);
   }
