@@ -48,8 +48,10 @@ export function attachSockets(httpServer: HttpServer, deps: { service: ShowServi
   io.use((socket, next) => {
     const hs = (socket.handshake.auth ?? {}) as Partial<HandshakeAuth>;
     const address = clientAddress(socket.handshake.address);
-    if (hs.protocol !== PROTOCOL_VERSION) {
-      const theirs = typeof hs.protocol === 'number' ? `protocol ${hs.protocol}` : 'no protocol version';
+    // No `protocol` at all is any Socket.IO client (a script, Companion): it speaks the current
+    // protocol. Only a client that names another version is told to reload.
+    if (hs.protocol != null && hs.protocol !== PROTOCOL_VERSION) {
+      const theirs = typeof hs.protocol === 'number' ? `protocol ${hs.protocol}` : `protocol ${JSON.stringify(String(hs.protocol).slice(0, 20))}`;
       return next(refusal('protocol_mismatch', `this screen speaks ${theirs} but the server speaks protocol ${PROTOCOL_VERSION}: reload the page to get the current version`));
     }
     const check = auth.check(typeof hs.pin === 'string' ? hs.pin : undefined, address);

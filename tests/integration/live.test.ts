@@ -78,13 +78,19 @@ describe('fan-out', () => {
 });
 
 describe('handshake and roles', () => {
-  it('[S4] a client announcing an older protocol (or none) is refused with the reason', async () => {
+  it('[S4] a client announcing another protocol is refused with the reason; one announcing none speaks the current one', async () => {
     const old = await connect(server.url, { protocol: PROTOCOL_VERSION - 1, pin: MC_PIN }).catch((e: Error & { data?: any }) => e);
     expect(old).toBeInstanceOf(Error);
     expect((old as Error & { data: any }).data).toMatchObject({ code: 'protocol_mismatch' });
     expect((old as Error).message).toMatch(/protocol 0.*protocol 1.*reload/);
-    const none = await connect(server.url, {}).catch((e: Error & { data?: any }) => e);
-    expect((none as Error & { data: any }).data).toMatchObject({ code: 'protocol_mismatch' });
+    const newer = await connect(server.url, { protocol: PROTOCOL_VERSION + 1 }).catch((e: Error & { data?: any }) => e);
+    expect((newer as Error & { data: any }).data).toMatchObject({ code: 'protocol_mismatch' });
+    // A plain Socket.IO client (no auth at all) is a viewer with the snapshot, as the contract says.
+    const none = await track(connect(server.url, {}));
+    expect(none.role).toBe('viewer');
+    expect(none.snapshot.revision).toBe(0);
+    const noProtocolMc = await track(connect(server.url, { pin: MC_PIN }));
+    expect(noProtocolMc.role).toBe('mc');
   });
 
   it('[S5] a viewer gets the snapshot but every command is refused; a wrong PIN is refused at connect', async () => {
