@@ -9,6 +9,7 @@ import type { ShowState } from '@shared/live';
 import { type Instant, instant } from '@shared/time';
 import { type Auth, createAuth, type Pins } from './auth';
 import { createHttpHandler } from './http/api';
+import type { StatusExtras } from './http/status';
 import { type Logger, silentLogger } from './log';
 import { resolvePins } from './pins';
 import { ShowService } from './show-service';
@@ -43,6 +44,8 @@ export interface App {
   service: ShowService;
   store: ShowStore;
   auth: Auth;
+  /** Counters optional parts (OSC) add to `GET /api/v1/status`. */
+  status: StatusExtras;
   /** Stop accepting, disconnect every client, close the store. */
   close(): Promise<void>;
 }
@@ -59,10 +62,11 @@ export function createApp(deps: AppDeps): App {
   });
   const auth = createAuth(deps.pins, { maxAttempts: deps.maxPinAttempts ?? 10 });
   const headersTimeout = deps.headersTimeoutMs ?? 10_000;
+  const status: StatusExtras = {};
   const httpServer = createServer(
     // requestTimeout leaves room for a 1 MB programme upload on poor Wi-Fi and Socket.IO's 25 s long-polls.
     { keepAliveTimeout: 5_000, headersTimeout, requestTimeout: 60_000, connectionsCheckingInterval: Math.min(2_000, headersTimeout) },
-    createHttpHandler({ service, store, auth, clock, log, clientDir: deps.clientDir }));
+    createHttpHandler({ service, store, auth, clock, log, clientDir: deps.clientDir, status }));
   const io = attachSockets(httpServer, { service, auth, clock, log });
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -74,7 +78,7 @@ export function createApp(deps: AppDeps): App {
       });
       httpServer.closeAllConnections();
     }));
-  return { httpServer, io, service, store, auth, close };
+  return { httpServer, io, service, store, auth, status, close };
 }
 
 export interface StartOptions {

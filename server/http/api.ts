@@ -15,6 +15,7 @@ import { LARGE_COMMAND_LIMIT_BYTES, type ShowService } from '../show-service';
 import type { ShowStore } from '../store/store';
 import { readBody } from './body';
 import { serveClient } from './static';
+import { type StatusExtras, statusResponse } from './status';
 
 export interface HttpDeps {
   service: ShowService;
@@ -23,6 +24,7 @@ export interface HttpDeps {
   clock: () => Instant;
   log: Logger;
   clientDir?: string | undefined;
+  status?: StatusExtras;
 }
 
 /** `::ffff:10.0.0.5` → `10.0.0.5`, so one device counts as one address. */
@@ -101,6 +103,7 @@ export function createHttpHandler(deps: HttpDeps) {
       const port = req.socket.localPort;
       return sendJson(res, 200, { lanUrls: lanAddresses().map((a) => `http://${a}:${port}`), port, protocol: PROTOCOL_VERSION });
     }
+    if (path === '/api/v1/status' && reading) return sendJson(res, 200, statusResponse(service, clock, deps.status ?? {}));
     if (path === '/api/v1/runs' && reading) return sendJson(res, 200, { runs: listRuns(store, service.current) });
     if (path === '/api/v1/commands' && method === 'POST') return postCommand(req, res);
     if (path === '/api' || path.startsWith('/api/') || path === '/healthz') {
