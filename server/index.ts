@@ -1,6 +1,6 @@
 /**
  * Composition root: configuration from the environment, then startServer, then the banner.
- * PORT (4310), HOST (0.0.0.0), DATA_DIR (./data), MC_PIN, AV_PIN.
+ * PORT (4310), HOST (0.0.0.0), DATA_DIR (./data), MC_PIN, AV_PIN; OSC_PORT, OSC_ROLE, OSC_OUT (off unless set).
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { DATABASE_FILE, startServer } from './app';
 import { bannerLines } from './banner';
 import { consoleLogger } from './log';
+import { instant } from '@shared/time';
+import { oscConfigFrom } from './osc/config';
+import { type Osc, startOsc } from './osc/index';
 import { resolvePins } from './pins';
 
 const env = (name: string): string | undefined => {
@@ -32,6 +35,11 @@ const host = env('HOST') ?? '0.0.0.0';
 const dataDir = resolve(env('DATA_DIR') ?? './data');
 const given = { mc: env('MC_PIN'), av: env('AV_PIN') };
 const pins = resolvePins(dataDir, given);
+const osc = oscConfigFrom(process.env);
+if (!osc.ok) {
+  console.error(`Baton could not start: ${osc.message}`);
+  process.exit(2);
+}
 
 const server = await startServer({
   port,
@@ -46,6 +54,19 @@ const server = await startServer({
   process.exit(1);
 });
 
+// OSC binds HOST like the web server; it starts only when the booth asked for it.
+let oscParts: Osc | undefined;
+if (osc.config.port !== null || osc.config.out !== null) {
+  oscParts = await startOsc(
+    { service: server.app.service, clock: () => instant(Date.now()), log: consoleLogger, status: server.app.status },
+    { port: osc.config.port, host, role: osc.config.role, out: osc.config.out },
+  ).catch(async (error: unknown) => {
+    console.error(`Baton could not start OSC on udp ${host}:${osc.config.port}: ${(error as Error).message}`);
+    await server.close();
+    process.exit(1);
+  });
+}
+
 console.log(bannerLines({ host, port: server.port, pins, dataDir, databaseFile: resolve(dataDir, DATABASE_FILE) }).join('\n'));
 
 let stopping = false;
@@ -55,7 +76,7 @@ const stop = (signal: string) => {
   consoleLogger.info(`${signal}: closing connections and the database`);
   const force = setTimeout(() => process.exit(1), 5_000);
   force.unref();
-  void server.close().then(() => process.exit(0));
+  void Promise.resolve(oscParts?.close()).then(() => server.close()).then(() => process.exit(0));
 };
 process.on('SIGINT', () => stop('SIGINT'));
 process.on('SIGTERM', () => stop('SIGTERM'));
