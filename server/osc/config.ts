@@ -12,14 +12,15 @@ export interface OscConfig {
   out: OscTarget | null;
 }
 
-const port = z.coerce.number().int().min(1).max(65_535);
+/** OSC_PORT=0 takes any free port (tests; the log line names the real one), as PORT=0 does. */
+const port = z.coerce.number().int().min(0).max(65_535);
 const target = z
   .string()
   .regex(/^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):\d{1,5}$/, { error: 'OSC_OUT must be host:port, e.g. 192.168.1.30:53000' })
   .transform((s, ctx): OscTarget => {
     const at = s.lastIndexOf(':');
     const p = port.safeParse(s.slice(at + 1));
-    if (!p.success) ctx.addIssue({ code: 'custom', message: 'OSC_OUT port must be 1–65535' });
+    if (!p.success || p.data === 0) ctx.addIssue({ code: 'custom', message: 'OSC_OUT port must be 1–65535' });
     return { host: s.slice(0, at).replace(/^\[(.*)\]$/, '$1'), port: p.success ? p.data : 0 };
   });
 

@@ -41,14 +41,17 @@ export async function startOsc(deps: { service: ShowService; clock: () => Instan
     out: oscOut && oscOut.counters(),
   });
   if (deps.status) deps.status.osc = counters;
+  let closing: Promise<void> | undefined;
   if (oscIn) log.info(`OSC in on udp ${options.host}:${oscIn.port} as ${options.role.toUpperCase()} (no PIN: anyone who reaches this port has that role)`);
   if (oscOut) log.info(`OSC out to ${options.out?.host}:${options.out?.port}`);
   return {
     port: oscIn?.port ?? null,
     counters,
-    close: async () => {
-      if (deps.status) delete deps.status.osc;
-      await Promise.all([oscIn?.close(), oscOut?.close()]);
-    },
+    // Idempotent: the composition root and a failing start may both close it.
+    close: () =>
+      (closing ??= (async () => {
+        if (deps.status) delete deps.status.osc;
+        await Promise.all([oscIn?.close(), oscOut?.close()]);
+      })()),
   };
 }
