@@ -1,6 +1,7 @@
 /** OSC in over real UDP on loopback: every address through the one writer, roles, guard, bad input. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { FILM, getJson, MC_PIN, post, sleep, until } from './helpers';
+import { type Instant, instant } from '@shared/time';
+import { FILM, getJson, MC_PIN, post, until } from './helpers';
 import { bootWithOsc, udpSender, type Sender } from './osc-helpers';
 
 let stops: (() => Promise<void> | void)[] = [];
@@ -9,8 +10,8 @@ afterEach(async () => {
   stops = [];
 });
 
-async function setup(role: 'mc' | 'av' = 'mc') {
-  const b = await bootWithOsc({ role });
+async function setup(role: 'mc' | 'av' = 'mc', clock?: () => Instant) {
+  const b = await bootWithOsc({ role }, clock ? { clock } : {});
   stops.push(() => b.stop());
   const sender = await udpSender(b.osc.port as number);
   stops.push(() => sender.close());
@@ -60,18 +61,21 @@ describe('OSC in', () => {
   });
 
   it('[O3] a second plain /baton/go within a second is a double press (S13 guard); a release value is ignored', async () => {
-    const s = await setup('mc');
+    // The server's clock is held still, so "within a second" does not depend on this machine's load.
+    let t = Date.UTC(2024, 0, 18, 0, 0, 0);
+    const s = await setup('mc', () => instant(t));
     await s.send({ address: '/baton/go' }); // start
     await s.send({ address: '/baton/go', args: [1] }); // GO: next item
     await s.send({ address: '/baton/go', args: [0] }); // the button's release: not a press
-    await s.send({ address: '/baton/go', args: [1] }); // a bounce within 1 s: refused as stale
-    const state = (await s.live());
+    t += 999;
+    await s.send({ address: '/baton/go', args: [1] }); // a bounce 999 ms later: refused as stale
+    const state = await s.live();
     expect(state.revision).toBe(2);
     expect(state.live.currentItemId).toBe('tuyen-bo-ly-do');
     expect(s.counts()).toMatchObject({ accepted: 2, released: 1, refused: 1 });
     expect(s.log.lines.some((l) => /warn OSC "\/baton\/go" from 127\.0\.0\.1 refused \(stale\)/.test(l))).toBe(true);
-    await sleep(1100);
-    await s.send({ address: '/baton/go' });
+    t += 1;
+    await s.send({ address: '/baton/go' }); // a full second after the last accepted GO: a new press
     expect((await s.live()).revision).toBe(3);
   });
 
