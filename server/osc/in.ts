@@ -12,6 +12,7 @@ import { translate } from './commands';
 import { limitedWarn } from './log-limiter';
 import { decode } from './packet';
 
+/** `received` and `malformed` count datagrams; the others count messages (a bundle holds several). */
 export interface OscInCounters {
   /** Datagrams that reached the socket (the kernel may drop more under a flood: those never arrive). */
   received: number;
