@@ -10,7 +10,7 @@ import { bannerLines } from './banner';
 import { consoleLogger } from './log';
 import { instant } from '@shared/time';
 import { oscConfigFrom } from './osc/config';
-import { type Osc, startOsc } from './osc/index';
+import type { Osc } from './osc/index';
 import { resolvePins } from './pins';
 
 const env = (name: string): string | undefined => {
@@ -57,6 +57,8 @@ const server = await startServer({
 // OSC binds HOST like the web server; it starts only when the booth asked for it.
 let oscParts: Osc | undefined;
 if (osc.config.port !== null || osc.config.out !== null) {
+  // Loaded only when asked for: a show without OSC starts exactly as before.
+  const { startOsc } = await import('./osc/index');
   oscParts = await startOsc(
     { service: server.app.service, clock: () => instant(Date.now()), log: consoleLogger, status: server.app.status },
     { port: osc.config.port, host, role: osc.config.role, out: osc.config.out },
