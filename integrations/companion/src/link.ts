@@ -9,7 +9,7 @@ import { ClockSync } from '../../../shared/clock-sync';
 import type { Role } from '../../../shared/commands';
 import type { LiveState } from '../../../shared/live';
 import type { Programme } from '../../../shared/programme';
-import type { ClientToServerEvents, CommandAck, ServerToClientEvents, Snapshot, StateMessage } from '../../../shared/protocol';
+import { type ClientToServerEvents, type CommandAck, PROTOCOL_VERSION, type ServerToClientEvents, type Snapshot, type StateMessage } from '../../../shared/protocol';
 
 export interface ShowView {
   revision: number;
@@ -43,7 +43,9 @@ export class BatonLink {
 
   constructor(private readonly options: LinkOptions) {
     this.socket = io(options.url, {
-      auth: { ...(options.pin ? { pin: options.pin } : {}), label: options.label ?? 'Companion' },
+      // The module is built from Baton's own shared/ code, so it names the protocol it was built
+      // with: a later, incompatible Baton refuses it with a reason instead of being misread.
+      auth: { protocol: PROTOCOL_VERSION, ...(options.pin ? { pin: options.pin } : {}), label: options.label ?? 'Companion' },
       transports: ['websocket'],
       reconnection: options.reconnection ?? true,
       forceNew: true,
