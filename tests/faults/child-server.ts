@@ -92,7 +92,7 @@ export async function spawnServer(opts: SpawnOptions): Promise<ChildServer> {
       onLine?.();
     });
   }
-  const deadline = Date.now() + (opts.readyTimeoutMs ?? 20_000);
+  const deadline = Date.now() + (opts.readyTimeoutMs ?? 60_000);
   // The port: the one we asked for, or the first 127.0.0.1 URL of the banner.
   let port = opts.port ?? 0;
   while (!port) {
