@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 describe('fan-out', () => {
-  it('[S1] a GO from one client reaches all three clients once, with the same revision as its ack and HTTP', async () => {
+  it('[S1] a GO from one client reaches all three clients once, the sender before its ack, with the same revision as its ack and HTTP', async () => {
     const a = await track(mc(server.url, 'MC 1'));
     const b = await track(connect(server.url));
     const c = await track(av(server.url));
@@ -27,10 +27,14 @@ describe('fan-out', () => {
     expect(b.snapshot.revision).toBe(0);
     expect(b.snapshot.programme.items.length).toBeGreaterThan(5);
 
-    const started = await a.send({ type: 'start' });
+    // What the sender already holds when its acknowledgement arrives: the state must come first.
+    const heldAtAck: number[][] = [];
+    const send = (command: object) => a.send(command).then((r) => (heldAtAck.push(a.states.map((s) => s.revision)), r));
+    const started = await send({ type: 'start' });
     expect(started).toMatchObject({ revision: 1 });
-    const ack = await a.send({ type: 'next', from: { itemId: 'don-tiep', segmentIndex: null } });
+    const ack = await send({ type: 'next', from: { itemId: 'don-tiep', segmentIndex: null } });
     expect(ack).toMatchObject({ revision: 2, live: { currentItemId: 'tuyen-bo-ly-do' } });
+    expect(heldAtAck).toEqual([[1], [1, 2]]);
     await until(() => [a, b, c].every((x) => x.states.length === 2), 3000, 'two states on every client');
     await sleep(200); // nothing more may arrive
     for (const x of [a, b, c]) {
