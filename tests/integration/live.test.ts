@@ -62,14 +62,19 @@ describe('fan-out', () => {
     expect(a.states[1]?.recordTail).toBeUndefined();
   });
 
-  it('[S2] idle clients receive nothing at all while nothing changes', async () => {
+  it('[S2] idle clients receive nothing but the transport ping while nothing changes, watched for longer than that ping', async () => {
+    // The one packet the rule allows is Socket.IO's own ping every 25 s, so the watch runs past it:
+    // any heartbeat of our own with a period up to 26 s would show up as another packet.
+    expect((server.app.io.engine as unknown as { opts: { pingInterval: number } }).opts.pingInterval).toBe(25_000);
     const idle = await Promise.all([track(connect(server.url)), track(connect(server.url)), track(mc(server.url))]);
-    const packets: string[] = [];
-    for (const c of idle) c.socket.io.engine.on('packet', (p: { type: string }) => packets.push(p.type));
-    await sleep(2200);
+    const packets: string[][] = idle.map(() => []);
+    idle.forEach((c, i) => c.socket.io.engine.on('packet', (p: { type: string }) => packets[i]!.push(p.type)));
+    await sleep(26_500);
     expect(idle.map((c) => c.events)).toEqual([[], [], []]);
-    expect(packets).toEqual([]);
-  });
+    expect(idle.map((c) => c.socket.connected)).toEqual([true, true, true]);
+    // Each client sees the 25 s ping exactly once: no more (a heartbeat), no less (the watch was long enough).
+    expect(packets).toEqual([['ping'], ['ping'], ['ping']]);
+  }, 40_000);
 
   it('[S3] show:resync answers a fresh full snapshot', async () => {
     const a = await track(mc(server.url));
