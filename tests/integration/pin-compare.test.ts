@@ -43,7 +43,8 @@ describe('constant-time PIN compare', () => {
     }
     const ratio = median(ratios);
     console.log(`[pin-compare] median ns per compare: wrong first ${median(first).toFixed(0)}, wrong last ${median(last).toFixed(0)}; median pair ratio ${ratio.toFixed(3)}`);
-    expect(ratio).toBeGreaterThan(0.8);
-    expect(ratio).toBeLessThan(1.25);
+    // Within 40 % either way: loaded runs ranged 0.96–1.10; the planted early exit gave 0.47.
+    expect(ratio).toBeGreaterThan(1 / 1.4);
+    expect(ratio).toBeLessThan(1.4);
   });
 });
