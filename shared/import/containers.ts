@@ -83,7 +83,7 @@ export function checkZip(bytes: Uint8Array): ImportResult<'docx' | 'xlsx'> {
   if (!entries.ok) return entries;
   const total = entries.value.reduce((s, e) => s + e.size, 0);
   if (total > UNZIPPED_CAP) {
-    const mb = Number.isFinite(total) ? `${Math.round(total / 1024 / 1024)} MB` : 'more than 4 GB';
+    const mb = Number.isFinite(total) ? `more than ${Math.floor(total / 1024 / 1024)} MB` : 'more than 4 GB';
     return { ok: false, issues: [issue(null, `the document unpacks to ${mb}, past the 20 MB Baton reads: save the programme alone in a new document and import that`)] };
   }
   const names = new Set(entries.value.map((e) => e.name));

@@ -147,7 +147,10 @@ function rowsBelow(lines: Line[], edges: number[], header: string[], timeCol: nu
       runs[c]?.push(run);
     }
     const cols = runs.map((r) => lineText(r));
-    const startsRow = gap > spacing * 0.5 || (cols[0] ?? '') !== '' || (timeCol >= 0 && /^\d/.test(cols[timeCol] ?? ''));
+    // A time starts a row, unless the row's time so far ends in a dash ("7h00 -" wrapped before "7h30").
+    const timeSoFar = row?.[timeCol]?.at(-1) ?? '';
+    const timeStarts = timeCol >= 0 && /^\d/.test(cols[timeCol] ?? '') && !/[-–—]\s*$/.test(timeSoFar);
+    const startsRow = gap > spacing * 0.5 || (cols[0] ?? '') !== '' || timeStarts;
     if (!row || startsRow) {
       if (row) sheet.push(row.map(joinLines));
       row = edges.map(() => []);

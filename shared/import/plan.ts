@@ -29,6 +29,8 @@ export interface PlanRow {
   kind: ItemKind;
   kindGuessed: boolean;
   presenter: PersonGuess | null;
+  /** The performer cell can be split into a name and a title (whether or not it is). */
+  splitOffered: boolean;
   fixedStart: string | null;
   durationSec: number;
   durationEstimated: boolean;
@@ -63,6 +65,7 @@ export function planRows(src: ProgrammeSheet, choices: PlanChoices = {}): { rows
     const titleCell = cellText(at(cells, 'presenterTitle'));
     read.push({
       row, title, kind, kindGuessed: choice.kind === undefined && fromColumn === null,
+      splitOffered: !titleCell && (person?.split ?? false),
       presenter: titleCell && presenter ? { name: presenter.name, title: titleCell, split: false } : presenter,
     });
     timed.push({ time: cellText(at(cells, 'start')), kind, givenSec: choice.durationSec ?? (given?.ok ? given.value : null) });
