@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { defaultProgramme } from '@shared/default-programme';
 import { plannedSchedule } from '@shared/derive';
@@ -47,6 +48,13 @@ function checkPlan(p: Programme) {
 
 describe('the plan as a .docx, a PDF and a pasted table (fixtures by python-docx and Chromium)', { timeout: 30_000 }, () => {
   const base = defaultProgramme();
+
+  it('[I10] the PDF fixture holds every cell of section III.2, read by pdftotext (poppler-utils), not by pdf.js', () => {
+    const text = execFileSync('/usr/bin/pdftotext', ['tests/fixtures/plan/plan.pdf', '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const performers = ['VP UBND tỉnh; Sở Nội vụ; Sở KH&ĐT', 'Đài PT&TH tỉnh', 'Đ/c Lê Ô Pích, Phó Chủ tịch UBND tỉnh', 'Đ/c Bí thư Tỉnh ủy', 'Giám đốc Sở Nội vụ', 'Chủ tịch UBND tỉnh, Chủ tịch HĐTĐKT tỉnh'];
+    for (const cell of [...TITLES, ...performers, 'TT', 'THỜI GIAN', 'NỘI DUNG', 'THỰC HIỆN']) expect(text).toContain(cell);
+    expect(text).toMatch(/7h00 7h30 7h30\s?10h30/);
+  });
 
   it('[I10] the .docx: the programme table is found among the tables (the letterhead is one) and gives the 10 items', async () => {
     const r = importPlan(await docxSource('plan.docx'), base);

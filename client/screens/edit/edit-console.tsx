@@ -31,7 +31,7 @@ export function EditConsole() {
   const editor = useEditor();
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(0);
-  const [importing, setImporting] = useState<{ loaded: Loaded | null; fileName: string } | null>(null);
+  const [importing, setImporting] = useState<{ loaded: Loaded | null; fileName: string; reading?: boolean } | null>(null);
   const [confirm, setConfirm] = useState<Confirm | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   if (!programme || !live) return <main className="edit-app"><p className="muted">…</p></main>;
@@ -81,7 +81,10 @@ export function EditConsole() {
             <input ref={fileInput} type="file" accept=".csv,.xlsx,.json,.docx,.doc,.pdf,text/csv,application/json,application/pdf" hidden data-testid="import-file" onChange={async (e) => {
               const f = e.target.files?.[0];
               e.target.value = '';
-              if (f) setImporting({ loaded: await loadFile(f), fileName: f.name });
+              if (!f) return;
+              // The dialog opens at once and says it is reading; the readers work off this thread.
+              setImporting({ loaded: null, fileName: f.name, reading: true });
+              setImporting({ loaded: await loadFile(f), fileName: f.name });
             }} />
             <button type="button" className="btn" onClick={() => download(`chuong-trinh-${stamp}.json`, programmeToJson(programme), 'application/json')}>{w.exportJson}</button>
             <button type="button" className="btn" onClick={() => download(`chuong-trinh-${stamp}.csv`, toCsv(programmeToSheet(programme, lang)), 'text/csv;charset=utf-8')}>{w.exportCsv}</button>
@@ -112,7 +115,7 @@ export function EditConsole() {
           </section>
         </div>
         {importing ? (
-          <ImportDialog loaded={importing.loaded} fileName={importing.fileName} base={programme} running={running}
+          <ImportDialog loaded={importing.loaded} fileName={importing.fileName} reading={importing.reading ?? false} base={programme} running={running}
             onLoaded={(loaded, fileName) => setImporting({ loaded, fileName })} onReplace={replace} onClose={() => setImporting(null)} />
         ) : null}
         {confirm ? <ConfirmBox confirm={confirm} onClose={() => setConfirm(null)} /> : null}

@@ -11,7 +11,7 @@ import { candidates, type Source } from '@shared/import/sources';
 import type { Item } from '@shared/programme';
 import { lang } from '../../i18n/i18n';
 import { w } from './edit-words';
-import { type Loaded, loadFile } from './file-io';
+import { type Loaded, loadFile, loadPaste } from './file-io';
 
 export function HonoureesImport({ item, onApply }: { item: Item; onApply: (next: Item) => void }) {
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -33,7 +33,11 @@ export function HonoureesImport({ item, onApply }: { item: Item; onApply: (next:
 
   const count = result?.ok ? result.value.segments.reduce((n, s, i) => n + (s.honourees !== item.segments[i]?.honourees ? s.honourees.length : 0), 0) : 0;
   return (
-    <div className="honourees-import">
+    <div className="honourees-import" onPaste={(e) => {
+      // A list copied from the annex (Word, Excel…) pasted while this part of the form has focus.
+      const next = loadPaste(e.clipboardData);
+      if (next) setLoaded(next);
+    }}>
       <label>
         <span>{w.importInto}</span>
         <select value={group} onChange={(e) => setGroup(e.target.value)} aria-label={w.chooseGroup}>

@@ -21,6 +21,8 @@ interface Props {
   /** Null while the dialog waits for a paste. */
   loaded: Loaded | null;
   fileName: string;
+  /** A file is being read (the dialog opens at once, the editor stays usable). */
+  reading?: boolean;
   base: Programme;
   running: boolean;
   onLoaded: (loaded: Loaded, name: string) => void;
@@ -28,7 +30,7 @@ interface Props {
   onClose: () => void;
 }
 
-export function ImportDialog({ loaded, fileName, base, running, onLoaded, onReplace, onClose }: Props) {
+export function ImportDialog({ loaded, fileName, reading = false, base, running, onLoaded, onReplace, onClose }: Props) {
   const found: ImportResult<Candidate<ProgrammeField>[]> | null = useMemo(() => {
     if (!loaded || loaded.kind === 'json') return null;
     if (!loaded.result.ok) return loaded.result;
@@ -54,10 +56,11 @@ export function ImportDialog({ loaded, fileName, base, running, onLoaded, onRepl
       <div className="edit-modal-box">
         <header className="modal-head">
           <h2>{w.importProgramme}</h2>
-          {loaded ? <span className="muted">{w.file}: {fileName}</span> : null}
+          {loaded || reading ? <span className="muted">{w.file}: {fileName}</span> : null}
           <button type="button" className="btn" onClick={onClose}>{w.close}</button>
         </header>
-        <div className="paste-zone" tabIndex={0} data-testid="paste-zone" autoFocus={!loaded}>{w.pasteHint}</div>
+        {reading ? <p className="muted" role="status" data-testid="import-reading">{w.reading(fileName)}</p> : null}
+        <div className="paste-zone" tabIndex={0} data-testid="paste-zone">{w.pasteHint}</div>
         {found?.ok && found.value.length > 1 ? (
           <label className="table-pick">
             <span>{w.whichTable}</span>
@@ -66,7 +69,7 @@ export function ImportDialog({ loaded, fileName, base, running, onLoaded, onRepl
             </select>
           </label>
         ) : null}
-        {chosen ? <SheetImport key={`${fileName}-${chosen.table}-${String(loaded && 'result' in loaded)}`} candidate={chosen} base={base} running={running} onReplace={onReplace} /> : null}
+        {chosen && loaded ? <SheetImport key={`${idOf(loaded)}-${chosen.table}`} candidate={chosen} base={base} running={running} onReplace={onReplace} /> : null}
         {found && !found.ok ? <Problems issues={found.issues} /> : null}
         {json ? (
           <>
@@ -84,6 +87,11 @@ export function ImportDialog({ loaded, fileName, base, running, onLoaded, onRepl
     </div>
   );
 }
+
+/** A new document (even one with the same name) starts a fresh mapping and fresh choices. */
+const ids = new WeakMap<object, number>();
+let nextId = 0;
+const idOf = (o: object): number => ids.get(o) ?? (ids.set(o, ++nextId), nextId);
 
 function Problems({ issues }: { issues: { row: number | null; message: string }[] }) {
   return (
