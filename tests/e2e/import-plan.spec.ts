@@ -48,7 +48,7 @@ test('[I10] the plan’s .docx on /edit: guesses marked, changed per row, applie
   await edit.getByTestId('import-file').setInputFiles(`${FIXTURES}/plan.docx`);
   await expectGuessesMarked(edit);
   await edit.evaluate(() => document.fonts.ready.then(() => undefined));
-  await edit.getByRole('dialog').screenshot({ path: 'docs/screens/import-plan-preview.png' });
+  // The picture in docs/import.md (docs/screens/import-plan-preview.png) is a copy of this one.
   await shoot(edit, 'import-plan-preview');
   // A guess changed in the preview: the break is 20 minutes, no longer an estimate.
   await edit.getByLabel('Thời lượng 7', { exact: true }).fill('20');
