@@ -6,6 +6,7 @@ import { parseRange, scaleToFill, timeRows } from '@shared/import/plan-times';
 import type { PdfPage, PdfRun } from '@shared/import/pdf-layout';
 import { unruledTable } from '@shared/import/pdf-rows';
 import { PROGRAMME_FIELDS, PROGRAMME_HEADERS } from '@shared/import/columns';
+import { candidates } from '@shared/import/sources';
 
 describe('reading a plan’s words (pure, deterministic)', () => {
   it('[I11] kinds from the title’s words: the phrase found first wins', () => {
@@ -111,5 +112,13 @@ describe('reading a plan’s words (pure, deterministic)', () => {
       ['1.', '7h00 - 7h30', 'Đón tiếp đại biểu', 'VP UBND tỉnh; Sở Nội vụ; Sở KH&ĐT'],
       ['', '', 'Báo cáo tổng kết công tác thi đua', 'Đài PT&TH tỉnh'],
     ]);
+  });
+
+  it('[I10] several tables: the one whose header names most programme columns comes first, the others stay choosable', () => {
+    const html = '<table><tr><td>ỦY BAN NHÂN DÂN</td><td>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</td></tr></table>'
+      + '<table><tr><td>Nội dung</td><td>Ghi chú</td></tr><tr><td>Họp báo</td><td></td></tr></table>'
+      + '<table><tr><td>TT</td><td>THỜI GIAN</td><td>NỘI DUNG</td><td>THỰC HIỆN</td></tr><tr><td>1.</td><td>7h00 - 7h30</td><td>Đón tiếp đại biểu</td><td>VP UBND tỉnh</td></tr></table>';
+    const list = candidates({ kind: 'tables', tables: tablesFromHtml(html) }, PROGRAMME_FIELDS, PROGRAMME_HEADERS, 'title');
+    expect(list.map((c) => [c.table, c.score])).toEqual([[3, 4], [2, 1]]);
   });
 });
