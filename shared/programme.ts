@@ -76,6 +76,8 @@ export const itemSchema = z
     title: required(500, 'title'),
     presenter: personSchema.optional(),
     durationSec,
+    /** The duration is an estimate (an import from a plan guessed it); the editor shows it marked until someone sets it. */
+    durationEstimated: z.boolean({ error: 'durationEstimated must be true or false' }).optional(),
     fixedStart: timeOfDay.optional(),
     warningSec: thresholdSec.default(120),
     dangerSec: thresholdSec.default(30),

@@ -67,7 +67,7 @@ export interface Detected<F extends string> {
   mapping: Mapping<F>;
 }
 
-type Headers<F extends string> = Record<F, { vi: string; en: string; aliases: string[] }>;
+export type Headers<F extends string> = Record<F, { vi: string; en: string; aliases: string[] }>;
 
 /**
  * Finds the header row among the first rows (title lines above it are common in office

@@ -54,6 +54,19 @@ const RULES: [RegExp, (...m: string[]) => string][] = [
   [/^the file holds a forbidden key.*$/, () => 'tệp chứa khoá bị cấm (__proto__, constructor, prototype)'],
   [/^this file is format version (.*); this Baton reads version (.*)$/, (_, a, b) => `tệp ở phiên bản định dạng ${a}; Baton này đọc phiên bản ${b}`],
   [/^the file is not a spreadsheet.*$/, () => 'tệp không phải bảng tính (.xlsx) đọc được'],
+  [/^this is a Word 97–2003 document .*$/, () => 'đây là tệp Word 97–2003 (.doc): hãy mở bằng Word hoặc LibreOffice, lưu thành .docx rồi nhập tệp đó'],
+  [/^the file is password-protected.*$/, () => 'tệp có mật khẩu: hãy mở tệp, lưu một bản không đặt mật khẩu rồi nhập bản đó'],
+  [/^the PDF is password-protected.*$/, () => 'tệp PDF có mật khẩu: hãy xin bản không đặt mật khẩu, hoặc nhập tệp .docx'],
+  [/^this is an old Office file .*$/, () => 'đây là tệp Office đời cũ (Excel 97–2003…): hãy lưu thành .xlsx hoặc .docx rồi nhập'],
+  [/^the file is damaged: .*$/, () => 'tệp bị hỏng: không phải tệp .docx hay .xlsx hoàn chỉnh (hãy lưu lại rồi nhập bản mới)'],
+  [/^the PDF is damaged .*$/, () => 'tệp PDF bị hỏng, không đọc được'],
+  [/^the file is a zip but .*$/, () => 'tệp nén (zip) nhưng không phải .docx hay .xlsx'],
+  [/^the document unpacks to (.+), past the 20 MB .*$/, (_, n) => `tài liệu giải nén ra ${n.replace('more than', 'hơn')}, vượt giới hạn 20 MB: hãy lưu riêng bảng chương trình vào một tài liệu mới rồi nhập`],
+  [/^the file is (\d+) MB; .*$/, (_, n) => `tệp nặng ${n} MB; Baton chỉ đọc tài liệu tới 30 MB`],
+  [/^the PDF has (\d+) pages; Baton reads plans of at most (\d+).*$/, (_, n, m) => `tệp PDF có ${n} trang; Baton chỉ đọc kế hoạch tới ${m} trang: hãy lưu riêng các trang có chương trình thành PDF mới, hoặc nhập tệp .docx`],
+  [/^the PDF has no text, only images .*$/, () => 'tệp PDF chỉ có hình ảnh, không có chữ (bản scan): hãy nhập tệp .docx của kế hoạch, hoặc PDF lưu từ Word'],
+  [/^reading the document took too long.*$/, () => 'đọc tài liệu quá lâu: hãy lưu riêng bảng chương trình vào một tài liệu mới rồi nhập'],
+  [/^the document has no programme table: .*$/, () => 'tài liệu không có bảng chương trình: Baton tìm dòng tiêu đề có TT, THỜI GIAN, NỘI DUNG, THỰC HIỆN (hoặc STT, Giờ, Nội dung, Người thực hiện)'],
 ];
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

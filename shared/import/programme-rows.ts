@@ -23,7 +23,8 @@ export interface ProgrammeSheet {
   units?: Partial<Record<'duration' | 'warning' | 'danger' | 'mediaDuration', Unit>>;
 }
 
-const KIND_WORDS: Record<string, ItemKind | 'segment'> = {
+/** Folded words of a Loại cell → kind (or a segment row). */
+export const KIND_WORDS: Record<string, ItemKind | 'segment'> = {
   'don tiep': 'reception', 'don tiep dai bieu': 'reception',
   'thu tuc': 'procedure', 'nghi thuc': 'procedure', 'khai mac': 'procedure', 'tuyen bo ly do': 'procedure',
   phim: 'film', 'phim bao cao': 'film', video: 'film',

@@ -10,7 +10,8 @@ export type Sheet = Cell[][];
 export function cellText(cell: Cell | undefined): string {
   if (cell === null || cell === undefined) return '';
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString();
-  return String(cell).normalize('NFC').trim();
+  // "'=…", "'-…": toCsv's defused formula (I1); the apostrophe is not part of the text.
+  return String(cell).normalize('NFC').trim().replace(/^'(?=[=+\-@])/, '');
 }
 
 export const isBlankRow = (row: readonly Cell[]): boolean => row.every((c) => cellText(c) === '');

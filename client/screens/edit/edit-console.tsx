@@ -31,7 +31,7 @@ export function EditConsole() {
   const editor = useEditor();
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(0);
-  const [importing, setImporting] = useState<{ loaded: Loaded; fileName: string } | null>(null);
+  const [importing, setImporting] = useState<{ loaded: Loaded | null; fileName: string; reading?: boolean } | null>(null);
   const [confirm, setConfirm] = useState<Confirm | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   if (!programme || !live) return <main className="edit-app"><p className="muted">…</p></main>;
@@ -77,10 +77,14 @@ export function EditConsole() {
           <div className="edit-actions">
             <button type="button" className="btn" onClick={() => void editor.undo()} disabled={!editor.canUndo} aria-keyshortcuts="Control+Z">↶ {w.undo}</button>
             <button type="button" className="btn" onClick={() => fileInput.current?.click()}>{w.importProgramme}</button>
-            <input ref={fileInput} type="file" accept=".csv,.xlsx,.json,text/csv,application/json" hidden data-testid="import-file" onChange={async (e) => {
+            <button type="button" className="btn" onClick={() => setImporting({ loaded: null, fileName: '' })}>{w.pasteTable}</button>
+            <input ref={fileInput} type="file" accept=".csv,.xlsx,.json,.docx,.doc,.pdf,text/csv,application/json,application/pdf" hidden data-testid="import-file" onChange={async (e) => {
               const f = e.target.files?.[0];
               e.target.value = '';
-              if (f) setImporting({ loaded: await loadFile(f), fileName: f.name });
+              if (!f) return;
+              // The dialog opens at once and says it is reading; the readers work off this thread.
+              setImporting({ loaded: null, fileName: f.name, reading: true });
+              setImporting({ loaded: await loadFile(f), fileName: f.name });
             }} />
             <button type="button" className="btn" onClick={() => download(`chuong-trinh-${stamp}.json`, programmeToJson(programme), 'application/json')}>{w.exportJson}</button>
             <button type="button" className="btn" onClick={() => download(`chuong-trinh-${stamp}.csv`, toCsv(programmeToSheet(programme, lang)), 'text/csv;charset=utf-8')}>{w.exportCsv}</button>
@@ -111,7 +115,8 @@ export function EditConsole() {
           </section>
         </div>
         {importing ? (
-          <ImportDialog loaded={importing.loaded} fileName={importing.fileName} base={programme} running={running} onReplace={replace} onClose={() => setImporting(null)} />
+          <ImportDialog loaded={importing.loaded} fileName={importing.fileName} reading={importing.reading ?? false} base={programme} running={running}
+            onLoaded={(loaded, fileName) => setImporting({ loaded, fileName })} onReplace={replace} onClose={() => setImporting(null)} />
         ) : null}
         {confirm ? <ConfirmBox confirm={confirm} onClose={() => setConfirm(null)} /> : null}
       </main>

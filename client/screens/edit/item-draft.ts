@@ -18,6 +18,8 @@ export interface ItemDraft {
   id: string; isNew: boolean; kind: ItemKind; title: string; presenterName: string; presenterTitle: string;
   duration: string; fixedStart: string; warning: string; danger: string; script: string; cues: CueDraft[];
   media: string; speakerView: SpeakerView; segments: SegmentDraft[];
+  /** The duration text as imported when it was an estimate; null once someone sets the duration. */
+  estimatedDuration: string | null;
 }
 /** Form field path ("duration", "segments.1.title", "cues.0.lead") → message. */
 export type FieldErrors = Record<string, string>;
@@ -32,6 +34,7 @@ export function toDraft(item: Item): ItemDraft {
     warning: String(item.warningSec), danger: String(item.dangerSec), script: item.script.join('\n'),
     cues: item.cues.map(cueDraft), media: item.mediaDurationSec === undefined ? '' : formatSeconds(item.mediaDurationSec),
     speakerView: item.speakerView,
+    estimatedDuration: item.durationEstimated ? formatSeconds(item.durationSec) : null,
     segments: item.segments.map((s) => ({
       id: s.id, title: s.title, presenterName: s.presenter?.name ?? '', presenterTitle: s.presenter?.title ?? '',
       duration: formatSeconds(s.durationSec), script: s.script.join('\n'), honourees: s.honourees, cues: s.cues.map(cueDraft),
@@ -42,7 +45,7 @@ export function toDraft(item: Item): ItemDraft {
 export function newDraft(takenIds: readonly string[]): ItemDraft {
   return {
     id: freeId('noi-dung-moi', takenIds), isNew: true, kind: 'other', title: '', presenterName: '', presenterTitle: '',
-    duration: '10:00', fixedStart: '', warning: '120', danger: '30', script: '', cues: [], media: '', speakerView: 'countdown', segments: [],
+    duration: '10:00', fixedStart: '', warning: '120', danger: '30', script: '', cues: [], media: '', speakerView: 'countdown', segments: [], estimatedDuration: null,
   };
 }
 
@@ -79,6 +82,8 @@ export function fromDraft(d: ItemDraft, id: string, lang: Lang): { ok: true; ite
     script: lines(d.script), cues: cues(d.cues, ''),
     mediaDurationSec: seconds(d.media, 'media', 'min', 'media duration'),
     speakerView: d.speakerView,
+    // An estimate stays marked until the duration is set (changed, or kept on purpose).
+    ...(d.estimatedDuration !== null && d.duration.trim() === d.estimatedDuration ? { durationEstimated: true } : {}),
     segments: d.segments.map((s, i) => ({
       id: s.id, title: s.title, presenter: person(s.presenterName, s.presenterTitle),
       durationSec: seconds(s.duration, `segments.${i}.duration`, 'min', 'duration'),

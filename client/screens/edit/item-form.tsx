@@ -62,6 +62,12 @@ export function ItemForm({ initial, saved, takenIds, onSave, onRemove }: Props) 
         <Field label={w.presenterName} name="presenterName" value={draft.presenterName} error={errors.presenterName} onChange={(presenterName) => set({ presenterName })} />
         <Field label={w.presenterTitle} name="presenterTitle" value={draft.presenterTitle} error={errors.presenterTitle} onChange={(presenterTitle) => set({ presenterTitle })} />
         <Field label={w.duration} name="duration" value={draft.duration} error={errors.duration} hint={w.durationHint} onChange={(duration) => set({ duration })} />
+        {draft.estimatedDuration !== null && draft.duration.trim() === draft.estimatedDuration ? (
+          <p className="estimate-note" data-testid="duration-estimated">
+            <span className="guess-badge">≈ {w.estimated}</span> {w.estimatedMark}{' '}
+            <button type="button" className="btn btn-small" onClick={() => set({ estimatedDuration: null })}>{w.keepDuration}</button>
+          </p>
+        ) : null}
         <Field label={w.fixedStart} name="fixedStart" value={draft.fixedStart} error={errors.fixedStart} hint={w.fixedStartHint} onChange={(fixedStart) => set({ fixedStart })} />
         <Field label={w.warning} name="warning" value={draft.warning} error={errors.warning} inputMode="numeric" onChange={(warning) => set({ warning })} />
         <Field label={w.danger} name="danger" value={draft.danger} error={errors.danger} inputMode="numeric" onChange={(danger) => set({ danger })} />

@@ -89,7 +89,7 @@ export function ItemList({ programme, selectedId, currentItemId, onSelect, onMov
           <span className="edit-row-main">
             <span className="edit-row-title">{item.title}</span>
             <span className="edit-row-meta">
-              {KIND_LABELS[item.kind][lang]} · {formatSeconds(item.durationSec)}
+              {KIND_LABELS[item.kind][lang]} · {item.durationEstimated ? <span className="guess-badge" title={w.estimatedMark}>≈ {formatSeconds(item.durationSec)}</span> : formatSeconds(item.durationSec)}
               {item.segments.length ? ` · ${item.segments.length} ${w.segment.toLowerCase()}` : ''}
               {item.fixedStart ? ` · ${w.fixedStart} ${item.fixedStart}` : ''}
             </span>
