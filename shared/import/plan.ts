@@ -7,7 +7,7 @@
 import { defaultProgramme } from '../default-programme';
 import { type Item, type ItemKind, type Programme, programmeSchema } from '../programme';
 import type { Mapping, ProgrammeField } from './columns';
-import { type ImportResult, issue } from './issues';
+import { type ImportIssue, type ImportResult, issue } from './issues';
 import { type PersonGuess, kindFromWords, splitPerson } from './plan-words';
 import { timeRows } from './plan-times';
 import { KIND_WORDS, type ProgrammeSheet, programmeFromSheet } from './programme-rows';
@@ -44,11 +44,13 @@ export interface PlanImport {
 /** A plan's table, not a run sheet: it says neither the kind nor the duration of its rows. */
 export const isPlanLayout = (m: Mapping<ProgrammeField>): boolean => m.title !== null && (m.kind === null || m.duration === null);
 
-export function planRows(src: ProgrammeSheet, choices: PlanChoices = {}): { rows: PlanRow[]; start: string | null; end: string | null } {
+export function planRows(src: ProgrammeSheet, choices: PlanChoices = {}): { rows: PlanRow[]; start: string | null; end: string | null; issues: ImportIssue[] } {
   const { sheet, headerRow, mapping } = src;
   const at = (cells: readonly Cell[], f: ProgrammeField) => (mapping[f] === null ? undefined : cells[mapping[f] as number]);
   const read: Omit<PlanRow, 'fixedStart' | 'durationSec' | 'durationEstimated'>[] = [];
   const timed: { time: string; kind: ItemKind; givenSec: number | null }[] = [];
+  // A duration the table does give but that cannot be read is an error, never replaced by an estimate.
+  const issues: ImportIssue[] = [];
   for (let r = headerRow + 1; r < sheet.length; r++) {
     const cells = sheet[r] ?? [];
     if (isBlankRow(cells)) continue;
@@ -60,6 +62,7 @@ export function planRows(src: ProgrammeSheet, choices: PlanChoices = {}): { rows
     const fromColumn = written !== undefined && written !== 'segment' ? written : null;
     const kind = choice.kind ?? fromColumn ?? kindFromWords(title, performer);
     const given = parseDuration(at(cells, 'duration'), src.units?.duration ?? 'min');
+    if (given && !given.ok && choice.durationSec === undefined) issues.push(issue(row, given.reason));
     const person = performer === '' ? null : splitPerson(performer);
     const presenter = person && person.split && choice.split === false ? { name: performer, split: false } : person;
     const titleCell = cellText(at(cells, 'presenterTitle'));
@@ -75,12 +78,13 @@ export function planRows(src: ProgrammeSheet, choices: PlanChoices = {}): { rows
     const t = timing.rows[k] as { fixedStart: string | null; durationSec: number; estimated: boolean };
     return { ...r, fixedStart: t.fixedStart, durationSec: t.durationSec, durationEstimated: t.estimated };
   });
-  return { rows, start: timing.start, end: timing.end };
+  return { rows, start: timing.start, end: timing.end, issues };
 }
 
 /** The plan's rows through the one import path, with the film's AV cue and the awards' first group. */
 export function programmeFromPlan(src: ProgrammeSheet, base: Programme, choices: PlanChoices = {}): ImportResult<PlanImport> {
-  const { rows, start, end } = planRows(src, choices);
+  const { rows, start, end, issues } = planRows(src, choices);
+  if (issues.length > 0) return { ok: false, issues };
   const m = src.mapping;
   // Extra columns after the sheet's own: the guesses, written as a run sheet would write them.
   const width = Math.max(0, ...src.sheet.map((r) => r.length));

@@ -29,7 +29,7 @@ async function scramble(baton: Baton): Promise<void> {
 
 async function importProgramme(edit: Page, file: string, shot: string): Promise<void> {
   await edit.getByTestId('import-file').setInputFiles(file);
-  const dialog = edit.getByRole('dialog', { name: 'Nhập chương trình (CSV/XLSX/JSON)' });
+  const dialog = edit.getByRole('dialog', { name: 'Nhập chương trình (CSV, XLSX, JSON, Word, PDF)' });
   await expect(dialog.locator('.ok-line')).toHaveText('10 nội dung hợp lệ, sẵn sàng nhập');
   await expect(dialog.locator('.preview-table tr')).toHaveCount(10);
   await expect(dialog.locator('.preview-table tr').nth(4)).toContainText('Tham luận 1 · Tham luận 2');
@@ -66,7 +66,7 @@ test('[I9][I7][I5] the example run sheet imports through the dialog, as CSV and 
   writeFileSync(bad, '\uFEFFSTT;Nội dung;Thời lượng (phút)\n1;Khai mạc;10\n2;Phát biểu;mười lăm\n');
   const before = (await baton.state()).revision;
   await edit.getByTestId('import-file').setInputFiles(bad);
-  const dialog = edit.getByRole('dialog', { name: 'Nhập chương trình (CSV/XLSX/JSON)' });
+  const dialog = edit.getByRole('dialog', { name: 'Nhập chương trình (CSV, XLSX, JSON, Word, PDF)' });
   await expect(dialog.locator('.issue-list li').first()).toHaveText('dòng 3: Thời lượng "mười lăm" không đúng dạng: viết 15 (phút), 15:00 hoặc 1:05:00');
   for (const line of await dialog.locator('.issue-list li').allTextContents()) expect(line).toMatch(/^dòng 3: /); // the good row is not blamed
   await expect(dialog.getByRole('button', { name: 'Thay toàn bộ chương trình' })).toBeDisabled();

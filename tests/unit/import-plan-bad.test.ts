@@ -6,6 +6,9 @@ import { type PdfJs, readPdf } from '../../client/import/pdf-read';
 import { defaultProgramme } from '@shared/default-programme';
 import type { ImportIssue } from '@shared/import/issues';
 import { formatIssue } from '@shared/import/messages';
+import { detectColumns, PROGRAMME_FIELDS, PROGRAMME_HEADERS } from '@shared/import/columns';
+import { parseCsv } from '@shared/import/csv';
+import { isPlanLayout, programmeFromPlan } from '@shared/import/plan';
 import { docxSource, fixture, importPlan } from './import-plan-helpers';
 
 const readers: Readers = { docx: readDocx, pdf: (b) => readPdf(pdfjs as unknown as PdfJs, b) };
@@ -77,5 +80,19 @@ describe('bad documents: a clear message (vi and en), nothing changes', { timeou
       en: 'the PDF has no text, only images (a scan): import the .docx the plan was written in, or a PDF saved from Word',
       vi: 'tệp PDF chỉ có hình ảnh, không có chữ (bản scan): hãy nhập tệp .docx của kế hoạch, hoặc PDF lưu từ Word',
     });
+  });
+});
+
+describe('a plan table whose duration cannot be read', () => {
+  it('[I5][I12] a duration the table gives but that cannot be read names its row; it is never replaced by an estimate', async () => {
+    const sheet = parseCsv('\uFEFFSTT;Nội dung;Thời lượng (phút)\n1;Khai mạc;10\n2;Phát biểu;mười lăm\n').rows;
+    const detected = detectColumns(sheet, PROGRAMME_FIELDS, PROGRAMME_HEADERS, 'title');
+    if (!detected) throw new Error('no header row found');
+    expect(isPlanLayout(detected.mapping)).toBe(true); // no kind column: read as a plan's table
+    const r = programmeFromPlan({ sheet, headerRow: detected.headerRow, mapping: detected.mapping }, defaultProgramme());
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => i.row)).toEqual([3]);
+    expect(formatIssue(r.issues[0] as ImportIssue, 'vi')).toContain('"mười lăm"');
   });
 });
