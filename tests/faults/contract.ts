@@ -51,18 +51,27 @@ function text(v: unknown): Judgement {
   return fits.every(Boolean) ? 'valid' : fits.some(Boolean) ? 'either' : 'refused';
 }
 
+/** JSON text, or undefined for a value too deep to write out (hostile payloads nest 100,000 deep). */
+const json = (v: unknown): string | undefined => {
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return undefined;
+  }
+};
 /** Items and programmes the tests send as known-good; anything else is judged on what the contract names. */
-const KNOWN_GOOD = new Set<string>();
-export const knownGood = (value: unknown) => KNOWN_GOOD.add(JSON.stringify(value));
+const KNOWN_GOOD = new Set<string | undefined>();
+export const knownGood = (value: unknown) => KNOWN_GOOD.add(json(value));
+const isKnownGood = (v: unknown) => isObject(v) && KNOWN_GOOD.has(json(v));
 
 function item(v: unknown): Judgement {
-  if (KNOWN_GOOD.has(JSON.stringify(v))) return 'valid';
+  if (isKnownGood(v)) return 'valid';
   if (!isObject(v)) return 'refused';
   const named = all(id(v.id), typeof v.title === 'string' ? 'valid' : 'refused');
   const duration = typeof v.durationSec === 'number' && Number.isFinite(v.durationSec) && v.durationSec > 0 ? 'valid' : 'refused';
   return all(named, duration) === 'refused' ? 'refused' : 'either';
 }
-const programme: Check = (v) => (KNOWN_GOOD.has(JSON.stringify(v)) ? 'valid' : isObject(v) && Array.isArray(v.items) ? 'either' : 'refused');
+const programme: Check = (v) => (isKnownGood(v) ? 'valid' : isObject(v) && Array.isArray(v.items) ? 'either' : 'refused');
 
 const FIELDS: Record<ContractCommand, Record<string, Check>> = {
   start: {},
@@ -114,7 +123,7 @@ export function judge(value: unknown, bytes: number, role: ContractRole): Judgem
   return all(size, ...Object.entries(fields).map(([k, check]) => check(value[k])));
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const same = (a: unknown, b: unknown) => a === b || (json(a) !== undefined && json(a) === json(b));
 /** An item as stored holds what was sent of the fields the contract names (it may add defaults). */
 const sameItem = (stored: unknown, sent: unknown) =>
   isObject(stored) && isObject(sent) && ['id', 'title', 'kind', 'durationSec'].every((k) => sent[k] === undefined || same(stored[k], sent[k]));
@@ -137,7 +146,7 @@ export function journalMismatch(stored: unknown, sent: unknown): string | null {
       : k === 'text' && typeof b === 'string' ? a === b || a === b.trim()
       : k === 'from' && isObject(a) && isObject(b) ? a.itemId === b.itemId && a.segmentIndex === b.segmentIndex
       : same(a, b);
-    if (!ok) return `${k} is ${JSON.stringify(a)?.slice(0, 80)}, was sent as ${JSON.stringify(b)?.slice(0, 80)}`;
+    if (!ok) return `${k} is ${json(a)?.slice(0, 80)}, was sent as ${json(b)?.slice(0, 80)}`;
   }
   return null;
 }

@@ -17,5 +17,5 @@ describe('fault suite: hostile input', () => {
     // Only the one message over Socket.IO's 1 MB limit may close a socket without an answer.
     expect(report.socketsClosed).toBeLessThanOrEqual(1);
     expect(report.accepted).toBeGreaterThan(0);
-  }, 120_000);
+  }, 300_000); // 10,000 payloads take about a minute on a quiet machine, several on a loaded one
 });
