@@ -45,6 +45,6 @@ vitest('unit');
 vitest('integration');
 playwright();
 benchSmoke();
-if (tally.problems.length) console.log(`\nFailures beyond failed tests (each counted above):\n${tally.problems.map((p) => `  - ${p}`).join('\n')}`);
+if (tally.problems.length) console.log(`\nFailures beyond failed tests (each counted in the line below):\n${tally.problems.map((p) => `  - ${p}`).join('\n')}`);
 console.log(`\n${verdictLine(tally)}`);
 process.exit(exitCode(tally));
