@@ -33,7 +33,7 @@ type Check = (v: unknown) => Judgement;
 const all = (...js: Judgement[]): Judgement => (js.includes('refused') ? 'refused' : js.includes('either') ? 'either' : 'valid');
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const optional = (check: Check): Check => (v) => (v === undefined ? 'valid' : check(v));
-/** A whole number the contract can mean; beyond `safe` the contract does not say. */
+/** A whole number from `min`; above `max` (or past exact integers) refused, or `either` when the contract gives no bound. */
 const whole = (min: number, max = Number.MAX_SAFE_INTEGER, soft = false): Check => (v) => {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min) return 'refused';
   if (!Number.isSafeInteger(v) || v > max) return soft ? 'either' : 'refused';
@@ -60,9 +60,9 @@ const json = (v: unknown): string | undefined => {
   }
 };
 /** Items and programmes the tests send as known-good; anything else is judged on what the contract names. */
-const KNOWN_GOOD = new Set<string | undefined>();
-export const knownGood = (value: unknown) => KNOWN_GOOD.add(json(value));
-const isKnownGood = (v: unknown) => isObject(v) && KNOWN_GOOD.has(json(v));
+const KNOWN_GOOD = new Set<string>();
+export const knownGood = (value: unknown) => KNOWN_GOOD.add(json(value) ?? '');
+const isKnownGood = (v: unknown) => isObject(v) && KNOWN_GOOD.has(json(v) ?? '\0');
 
 function item(v: unknown): Judgement {
   if (isKnownGood(v)) return 'valid';
