@@ -28,6 +28,9 @@ export default defineConfig({
     root: here('.'),
     // Playwright specs (tests/e2e) run under Playwright, never under vitest.
     projects: [
+      // The verdict's self-test: runs planted faults (tests/harness/planted/) through the counting
+      // code of `npm test`. Its planted files match no include glob here.
+      { extends: true, test: { name: 'harness', include: ['tests/harness/*.test.ts'], environment: 'node', maxConcurrency: 2 } },
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {
         extends: true,

@@ -6,10 +6,10 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { mayRoleSend } from '@shared/commands';
 import { isApiError } from '@shared/protocol';
 import { getState, isCodedRefusal, postCommand } from './api';
 import { AV_PIN, MC_PIN, spawnServer, tempDataDir } from './child-server';
+import { MAY_SEND } from './contract';
 import { EVERY_COMMAND_TYPE, EXAMPLES } from './examples';
 import { readJournal } from './journal';
 import { command, connected, openScreen } from './sockets';
@@ -66,7 +66,8 @@ export async function runAuthAbuse(opts: { guesses: number; log?: (l: string) =>
       payloads.push(anon.text ?? '');
       if (anon.status !== 401 || anon.code !== 'unauthorized') fail(`HTTP "${type}" with no PIN → ${anon.status} ${anon.code ?? ''}`);
       else report.refusals++;
-      if (!mayRoleSend('av', type)) {
+      // [C12] from the contract's literal table: the AV PIN sends ready, rolled and lowerThird only.
+      if (!(MAY_SEND.av as readonly string[]).includes(type)) {
         const sock = await command(booth, body);
         payloads.push(JSON.stringify(sock));
         if (!isApiError(sock) || sock.error.code !== 'forbidden') fail(`AV socket "${type}" → ${JSON.stringify(sock).slice(0, 120)}`);

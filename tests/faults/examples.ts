@@ -1,8 +1,10 @@
 /** One valid example of every command of the contract (the auth scenario sends each one). */
-import { type CommandInput, type CommandType, commandSchema } from '@shared/commands';
+import type { CommandInput, CommandType } from '@shared/commands';
 import { defaultProgramme } from '@shared/default-programme';
+import { CONTRACT_COMMANDS } from './contract';
 
-export const EVERY_COMMAND_TYPE = commandSchema.options.map((o) => o.shape.type.value) as CommandType[];
+/** From the contract's table, not the production schema: a command it lost is still sent. */
+export const EVERY_COMMAND_TYPE: readonly CommandType[] = CONTRACT_COMMANDS;
 
 export const EXAMPLES: Record<CommandType, CommandInput> = {
   start: { type: 'start' },

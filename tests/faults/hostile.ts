@@ -2,20 +2,22 @@
  * Scenario 4, hostile input: thousands of generated payloads over HTTP and Socket.IO, from
  * anonymous, viewer, AV and MC clients, against a child-process server. Every answer must be a
  * coded error of the contract or an acceptance, and an acceptance only for a payload the test's
- * own oracle (the shared schema + role table) calls valid; a valid command is never refused as
- * invalid. Afterwards the server is alive, the journal holds exactly the accepted commands, and
- * the served state is the journal's replay.
+ * own model of the contract (./contract.ts, not the production schema) does not call refused; a
+ * payload it calls valid is never refused as invalid. A socket is back on line before each
+ * payload, and only payloads above Socket.IO's 1 MB message limit may close one. Afterwards the
+ * server is alive, the journal holds exactly the accepted commands, and the served state is the
+ * journal's replay.
  */
 import { Buffer } from 'node:buffer';
-import { commandSchema, hasForbiddenKey, mayRoleSend, type Role } from '@shared/commands';
 import { type CommandAck, ERROR_CODES, isApiError } from '@shared/protocol';
-import { limitFor } from '../../server/show-service';
 import { getState, isCodedRefusal, postCommand, rng, type Sent, sleep } from './api';
 import { AV_PIN, MC_PIN, spawnServer, tempDataDir } from './child-server';
+import { type ContractRole, judge, journalMismatch, knownGood } from './contract';
+import { EXAMPLES } from './examples';
 import { hostileHandshakes, rawTcpAbuse } from './hostile-transport';
-import { bigBodies, commandLike, deep, malformedBody, notUtf8, sampleOf } from './hostile-payloads';
-import { normalised, plain, readJournal, replayJournal } from './journal';
-import { type Screen, connected, openScreen } from './sockets';
+import { bigBodies, commandLike, deep, malformedBody, MB, notUtf8, sampleOf } from './hostile-payloads';
+import { plain, readJournal, replayJournal } from './journal';
+import { type Screen, connected, openScreen, reconnected } from './sockets';
 
 export interface HostileOptions {
   http: number;
@@ -32,30 +34,21 @@ export interface HostileReport {
   accepted: number;
   rejected: number;
   socketsClosed: number;
+  /** Times a socket had to come back before its next payload. */
+  reconnects: number;
   byCode: Record<string, number>;
   failures: string[];
 }
 
 type Who = 'anonymous' | 'viewer' | 'av' | 'mc';
-const roleOf = (who: Who): Role => (who === 'mc' ? 'mc' : who === 'av' ? 'av' : 'viewer');
+const roleOf = (who: Who): ContractRole => (who === 'mc' ? 'mc' : who === 'av' ? 'av' : 'viewer');
 const pinOf = (who: Who) => (who === 'mc' ? MC_PIN : who === 'av' ? AV_PIN : undefined);
-
-/** What the server should make of a value it received (already parsed), from this role, this size. */
-function oracle(value: unknown, bytes: number, who: Who): 'valid' | 'refused' {
-  if (roleOf(who) === 'viewer') return 'refused';
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'refused';
-  let forbidden: boolean;
-  try {
-    forbidden = hasForbiddenKey(value);
-  } catch {
-    forbidden = true;
-  }
-  if (forbidden) return 'refused';
-  if (bytes > limitFor((value as { type?: unknown }).type)) return 'refused';
-  const parsed = commandSchema.safeParse(value);
-  if (!parsed.success) return 'refused';
-  return mayRoleSend(roleOf(who), parsed.data.type) ? 'valid' : 'refused';
-}
+/** The contract's word on a value the server received (already parsed), from this client, this size. */
+const oracle = (value: unknown, bytes: number, who: Who) => judge(value, bytes, roleOf(who));
+/** Socket.IO's own message limit: a payload over it may close the socket instead of being answered. */
+const TRANSPORT_LIMIT = MB;
+/** Reconnects the run may need: after raw packets that break framing, and the oversized message. */
+const MAX_RECONNECTS = 20;
 
 const parseJson = (text: string): { ok: true; value: unknown } | { ok: false } => {
   try {
@@ -68,14 +61,32 @@ const parseJson = (text: string): { ok: true; value: unknown } | { ok: false } =
 export async function runHostile(opts: HostileOptions): Promise<HostileReport> {
   const log = opts.log ?? (() => {});
   const r = rng(opts.seed);
-  const report: HostileReport = { seed: opts.seed, payloads: 0, http: 0, socket: 0, accepted: 0, rejected: 0, socketsClosed: 0, byCode: {}, failures: [] };
+  const report: HostileReport = { seed: opts.seed, payloads: 0, http: 0, socket: 0, accepted: 0, rejected: 0, socketsClosed: 0, reconnects: 0, byCode: {}, failures: [] };
   const fail = (why: string) => {
     if (report.failures.length < 50 && !report.failures.includes(why)) report.failures.push(why);
     if (report.failures.length <= 10) log(`FAIL ${why}`);
   };
   const count = (code: string) => (report.byCode[code] = (report.byCode[code] ?? 0) + 1);
-  /** Every acceptance: revision → the command as the journal must hold it. */
+  // Known-good values the model cannot judge field by field (an item's full shape, a programme).
+  knownGood((EXAMPLES.upsertItem as { item: unknown }).item);
+  knownGood((EXAMPLES.replaceProgramme as { programme: unknown }).programme);
+  /** Every acceptance: revision → the command as it was sent. */
   const accepted = new Map<number, unknown>();
+  /** Bring a socket back before its next payload, so nothing is sent into a closed one. */
+  const backOnLine = async (screen: Screen, who: Who): Promise<boolean> => {
+    if (screen.socket.connected) return true;
+    if (++report.reconnects > MAX_RECONNECTS) {
+      fail(`more than ${MAX_RECONNECTS} reconnects: sockets keep closing`);
+      return false;
+    }
+    try {
+      await reconnected(screen);
+      return true;
+    } catch (error) {
+      fail(`socket ${who} could not reconnect: ${(error as Error).message}`);
+      return false;
+    }
+  };
   const data = tempDataDir('hostile');
   const server = await spawnServer({ dataDir: data.dir }).catch((error: unknown) => {
     data.remove();
@@ -90,7 +101,7 @@ export async function runHostile(opts: HostileOptions): Promise<HostileReport> {
     await Promise.all(Object.values(screens).map((s) => connected(s)));
     // Give the show a position so position-dependent commands can be valid.
     const started = await postCommand(server.url, MC_PIN, { type: 'start' });
-    if (started.revision) accepted.set(started.revision, normalised({ type: 'start' }));
+    if (started.revision) accepted.set(started.revision, { type: 'start' });
 
     const judgeHttp = (s: Sent, value: { ok: true; value: unknown } | { ok: false }, bytes: number, who: Who, what: string) => {
       report.payloads++;
@@ -99,8 +110,8 @@ export async function runHostile(opts: HostileOptions): Promise<HostileReport> {
       if (s.status === 200) {
         report.accepted++;
         const verdict = value.ok ? oracle(value.value, bytes, who) : 'refused';
-        if (verdict !== 'valid') return fail(`HTTP ${what} from ${who} was accepted but is not a valid command it may send: ${String(s.text).slice(0, 160)}`);
-        accepted.set(s.revision as number, normalised((value as { value: unknown }).value));
+        if (verdict === 'refused') return fail(`HTTP ${what} from ${who} was accepted but is not a valid command it may send: ${String(s.text).slice(0, 160)}`);
+        accepted.set(s.revision as number, (value as { value: unknown }).value);
         return;
       }
       report.rejected++;
@@ -152,7 +163,7 @@ export async function runHostile(opts: HostileOptions): Promise<HostileReport> {
       while (sNext < socketJobs.length) {
         const job = socketJobs[sNext++] as (typeof socketJobs)[number];
         const screen = screens[job.who];
-        if (!screen.socket.connected) await connected(screen).catch(() => undefined);
+        if (!(await backOnLine(screen, job.who))) break;
         let seen: unknown;
         let bytes = Infinity;
         try {
@@ -169,12 +180,14 @@ export async function runHostile(opts: HostileOptions): Promise<HostileReport> {
         } catch {
           ack = screen.socket.connected ? 'timeout' : 'closed';
         }
-        report.payloads++;
-        report.socket++;
         if (ack === 'closed') {
+          // Not answered, so not counted as a payload; only Socket.IO's own size limit may do this.
           report.socketsClosed++;
+          if (bytes <= TRANSPORT_LIMIT) fail(`socket ${job.who}: closed instead of answering a ${bytes}-byte payload: ${JSON.stringify(seen)?.slice(0, 120)}`);
           continue;
         }
+        report.payloads++;
+        report.socket++;
         if (ack === 'timeout') {
           fail(`socket ${job.who}: no acknowledgement for ${JSON.stringify(seen)?.slice(0, 120)}`);
           continue;
@@ -188,8 +201,8 @@ export async function runHostile(opts: HostileOptions): Promise<HostileReport> {
           }
         } else {
           report.accepted++;
-          if (hasBinary || oracle(seen, bytes, job.who) !== 'valid') fail(`socket ${job.who}: accepted a payload that is not a valid command it may send: ${JSON.stringify(seen)?.slice(0, 160)}`);
-          else accepted.set(ack.revision, normalised(seen));
+          if (hasBinary || oracle(seen, bytes, job.who) === 'refused') fail(`socket ${job.who}: accepted a payload that is not a valid command it may send: ${JSON.stringify(seen)?.slice(0, 160)}`);
+          else accepted.set(ack.revision, seen);
         }
       }
     };
@@ -198,12 +211,13 @@ export async function runHostile(opts: HostileOptions): Promise<HostileReport> {
     // Raw packets the client library would never send: broken framing, an oversized message.
     for (const raw of ['2[', '2["show:command",{"type":', '21["show:command",' + '['.repeat(5000) + ']'.repeat(5000) + ']', '2["show:command"]', '2{}', '9', '2[' + '"x",'.repeat(1000) + '"x"]']) {
       const screen = screens.mc;
-      if (!screen.socket.connected) await connected(screen).catch(() => undefined);
+      if (!(await backOnLine(screen, 'mc'))) break;
       (screen.socket.io as unknown as { engine: { write(s: string): void } }).engine.write(raw);
       report.payloads++;
       report.socket++;
       await sleep(20);
     }
+    await backOnLine(screens.mc, 'mc');
     const tooBig = await screens.mc.socket.timeout(5000).emitWithAck('show:command', { type: 'message', text: 'x'.repeat(1_500_000) }).then(
       (a: CommandAck) => (isApiError(a) ? a.error.code : 'accepted'),
       () => 'closed',
@@ -213,7 +227,7 @@ export async function runHostile(opts: HostileOptions): Promise<HostileReport> {
     if (tooBig === 'accepted') fail('a 1.5 MB socket message was accepted');
     if (tooBig === 'closed') report.socketsClosed++;
     else count(tooBig);
-    log(`Socket.IO: ${report.socket} payloads sent, ${report.socketsClosed} sockets closed by Socket.IO's own limits`);
+    log(`Socket.IO: ${report.socket} payloads sent, ${report.socketsClosed} sockets closed by Socket.IO's own limits, ${report.reconnects} reconnects`);
 
     // ---- Transport-level garbage: broken HTTP, bodies cut short, connections dropped mid-request.
     const garbage = await rawTcpAbuse(server.port, r);
@@ -247,8 +261,9 @@ export async function runHostile(opts: HostileOptions): Promise<HostileReport> {
     if (integrity !== 'ok') fail(`integrity_check: ${integrity}`);
     if (rows.length !== accepted.size) fail(`the journal holds ${rows.length} entries, ${accepted.size} commands were accepted`);
     for (const row of rows) {
-      const expected = accepted.get(row.revision);
-      if (JSON.stringify(row.command) !== JSON.stringify(expected)) fail(`journal revision ${row.revision} holds ${JSON.stringify(row.command).slice(0, 120)}, accepted was ${JSON.stringify(expected)?.slice(0, 120)}`);
+      const sent = accepted.get(row.revision);
+      const wrong = sent === undefined ? 'nothing was accepted at this revision' : journalMismatch(row.command, sent);
+      if (wrong) fail(`journal revision ${row.revision} holds ${JSON.stringify(row.command).slice(0, 120)}: ${wrong}`);
     }
     try {
       const replayed = replayJournal(rows);

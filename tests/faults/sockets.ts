@@ -72,3 +72,21 @@ export function connected(screen: Screen, timeoutMs = 10_000): Promise<void> {
 export function command(screen: Screen, body: unknown, timeoutMs = 10_000): Promise<CommandAck> {
   return screen.socket.timeout(timeoutMs).emitWithAck('show:command', body);
 }
+
+/**
+ * Back on line: resolves once the socket is connected again and a fresh snapshot has arrived
+ * (`connected` alone would resolve on the first connection's snapshot).
+ */
+export function reconnected(screen: Screen, timeoutMs = 10_000): Promise<void> {
+  if (screen.socket.connected) return Promise.resolve();
+  const before = screen.snapshots;
+  return new Promise((resolve, reject) => {
+    const end = Date.now() + timeoutMs;
+    const check = () => {
+      if (screen.socket.connected && screen.snapshots > before) resolve();
+      else if (Date.now() > end) reject(new Error(`socket not back within ${timeoutMs} ms`));
+      else setTimeout(check, 20);
+    };
+    check();
+  });
+}

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
-import { bannerLines, lanAddresses } from '../../server/banner';
+import { bannerLines } from '../../server/banner';
 import { pinsFile, resolvePins } from '../../server/pins';
 import { tempDir } from './helpers';
 
@@ -37,7 +38,14 @@ describe('PINs and the banner', () => {
   it('[S6] the banner lists every screen on localhost and each LAN address, with both PINs', () => {
     const lines = bannerLines({ host: '0.0.0.0', port: 4310, pins: { mc: '111111', av: '222222' }, dataDir: '/data', databaseFile: '/data/baton.sqlite' });
     const text = lines.join('\n');
-    for (const host of ['localhost', ...lanAddresses()]) {
+    // The LAN as this test reads it: every IPv4 address of an interface that is not loopback.
+    const lan = Object.values(networkInterfaces())
+      .flatMap((list) => list ?? [])
+      .filter((a) => (a.family === 'IPv4' || (a.family as unknown) === 4) && !a.internal && !a.address.startsWith('127.'))
+      .map((a) => a.address);
+    const printed = new Set(lines.flatMap((l) => /^ {4}http:\/\/([^:/]+):4310\//.exec(l)?.[1] ?? []));
+    expect([...printed].sort()).toEqual(['localhost', ...new Set(lan)].sort());
+    for (const host of ['localhost', ...lan]) {
       for (const screen of ['/', '/mc', '/edit', '/av', '/speaker', '/stage', '/broadcast', '/agenda', '/report']) {
         expect(lines).toContain(`    http://${host}:4310${screen}`);
       }
