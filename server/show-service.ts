@@ -15,7 +15,21 @@ import { stateMessage } from '@shared/messages';
 import { apiError } from './errors';
 import type { Logger } from './log';
 import { loadShowState } from './store/replay';
-import { type Actor, type ShowStore, StorageError } from './store/store';
+import { type Actor, type JournalRecord, type ShowStore, StorageError } from './store/store';
+
+/**
+ * What stands between the single writer and the machines around it (a backup laptop). The writer
+ * asks it two generic questions and knows nothing of roles: the composition root decides them.
+ */
+export interface WriterGate {
+  /** A refusal for every command while this node may not write (a backup), else null. */
+  refusal(): ApiError | null;
+  /**
+   * Called once per accepted change, after it is durable here and before it is published; the
+   * sender's ack waits for the promise (a backup's confirmation). An error settles the ack as one.
+   */
+  replicate(record: JournalRecord): Promise<ApiError | null> | null;
+}
 
 export const COMMAND_LIMIT_BYTES = 64 * 1024;
 export const LARGE_COMMAND_LIMIT_BYTES = 1024 * 1024;
@@ -33,6 +47,7 @@ export interface ShowServiceDeps {
    * client address within this many ms of its last accepted GO is refused as `stale`. 0 disables.
    */
   plainGoGuardMs?: number;
+  gate?: WriterGate;
 }
 
 export interface SubmitOptions {
@@ -40,6 +55,16 @@ export interface SubmitOptions {
   bytes: number;
   /** Apply the double-press guard to a plain `next` (hardware controllers over HTTP). */
   guardPlainGo?: boolean;
+}
+
+/** `record` replayed on `state`, or why it is not what the reducer makes of it there. */
+function replayOne(state: ShowState, record: JournalRecord): { state: ShowState } | { reason: string } {
+  if (record.revision !== state.revision + 1) return { reason: `entry ${record.revision} does not follow revision ${state.revision}` };
+  const outcome = applyCommand(state, record.command, record.at);
+  if (!outcome.ok) return { reason: `entry ${record.revision} (${record.command.type}) does not replay: ${outcome.error.message}` };
+  const e = outcome.entry;
+  const same = e.runId === record.runId && JSON.stringify([e.from, e.to]) === JSON.stringify([record.from, record.to]);
+  return same ? { state: outcome.state } : { reason: `entry ${record.revision} (${record.command.type}) replays to a different position or run here` };
 }
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -61,10 +86,14 @@ export class ShowService {
   constructor(private readonly deps: ShowServiceDeps) {
     this.snapshotEvery = deps.snapshotEvery ?? 100;
     this.plainGoGuardMs = deps.plainGoGuardMs ?? 1000;
-    const seed = deps.seed ?? (() => initialShowState(defaultProgramme()));
-    const { state, replayed } = loadShowState(deps.store, seed, this.snapshotEvery);
-    this.state = state;
-    deps.log.info(`show loaded at revision ${state.revision} (${state.live.runId}, ${state.live.phase}; ${replayed} journal entries replayed)`);
+    this.state = this.load();
+  }
+
+  private load(): ShowState {
+    const seed = this.deps.seed ?? (() => initialShowState(defaultProgramme()));
+    const { state, replayed } = loadShowState(this.deps.store, seed, this.snapshotEvery);
+    this.deps.log.info(`show loaded at revision ${state.revision} (${state.live.runId}, ${state.live.phase}; ${replayed} journal entries replayed)`);
+    return state;
   }
 
   get current(): ShowState {
@@ -87,10 +116,59 @@ export class ShowService {
    * contract: a follower of the writer (a backup, a relay) may have to confirm before the ack.
    */
   async submit(raw: unknown, actor: Actor, options: SubmitOptions): Promise<CommandAck> {
-    return this.decide(raw, actor, options);
+    const decided = this.decide(raw, actor, options);
+    if (!('confirmed' in decided)) return decided;
+    const refused = await decided.confirmed;
+    return refused ?? decided.ack;
   }
 
-  private decide(raw: unknown, actor: Actor, options: SubmitOptions): CommandAck {
+  /**
+   * Apply entries another writer decided (the primary's, on its backup), as boot replay does: the
+   * pure reducer must land on each entry's revision, run and positions, else the entry and all
+   * after it are refused. Entries this store already holds are skipped (a resent batch is never
+   * applied twice); the rest are written in one durable transaction, then published in order.
+   */
+  follow(records: readonly JournalRecord[]): { ok: true } | { ok: false; reason: string } {
+    const accepted: { record: JournalRecord; state: ShowState; snapshot: boolean }[] = [];
+    let state = this.state;
+    let reason: string | null = null;
+    for (const record of records) {
+      if (record.revision <= state.revision) continue;
+      const replayed = replayOne(state, record);
+      if ('reason' in replayed) {
+        reason = replayed.reason;
+        break;
+      }
+      state = replayed.state;
+      accepted.push({ record, state, snapshot: record.command.type === 'reset' || state.revision % this.snapshotEvery === 0 });
+    }
+    if (accepted.length) {
+      try {
+        this.deps.store.appendMany(accepted);
+      } catch (error) {
+        return { ok: false, reason: `revisions ${accepted[0]?.record.revision}… NOT saved: ${error instanceof Error ? error.message : String(error)}` };
+      }
+      let previous = this.state;
+      this.state = state;
+      for (const { record, state: next } of accepted) {
+        this.publish(previous, next, record.command.type);
+        previous = next;
+      }
+    }
+    return reason ? { ok: false, reason } : { ok: true };
+  }
+
+  /**
+   * Start again from what the store holds: after a base snapshot was replaced or entries were
+   * discarded (an old primary rejoining). Screens get a snapshot from the caller.
+   */
+  reload(): void {
+    this.state = this.load();
+  }
+
+  private decide(raw: unknown, actor: Actor, options: SubmitOptions): CommandAck | { ack: CommandAck; confirmed: Promise<ApiError | null> } {
+    const closed = this.deps.gate?.refusal();
+    if (closed) return closed;
     if (actor.role === 'viewer') {
       return apiError('unauthorized', 'this screen has no PIN: enter the MC or AV PIN to send commands');
     }
@@ -114,8 +192,9 @@ export class ShowService {
     const previous = this.state;
     const next = outcome.state;
     const snapshot = command.type === 'reset' || next.revision % this.snapshotEvery === 0;
+    const record: JournalRecord = { ...outcome.entry, actor };
     try {
-      this.deps.store.append({ ...outcome.entry, actor }, next, snapshot);
+      this.deps.store.append(record, next, snapshot);
     } catch (error) {
       const message = error instanceof StorageError ? error.message : String(error);
       this.deps.log.error(`revision ${next.revision} (${command.type}) NOT saved: ${message}`);
@@ -126,8 +205,11 @@ export class ShowService {
       this.lastPlainGo.set(actor.address, now);
     }
     this.deps.log.info(`revision ${next.revision}: ${command.type} by ${actor.role} "${actor.label}" (${actor.address})`);
+    // Sent to the backup before the fan-out, so its durable write overlaps the screens' broadcast.
+    const confirmed = this.deps.gate?.replicate(record) ?? null;
     this.publish(previous, next, command.type);
-    return { revision: next.revision, live: next.live };
+    const ack = { revision: next.revision, live: next.live };
+    return confirmed ? { ack, confirmed } : ack;
   }
 
   private parse(raw: unknown): { command: Command } | ApiError {

@@ -74,12 +74,20 @@ export interface ServerToClientEvents {
   'show:snapshot': (snapshot: Snapshot) => void;
   'show:state': (message: StateMessage) => void;
   'session:role': (info: { role: Role; label: string }) => void;
+  /** On connect (after the snapshot) and whenever the node's role or replication health changes. */
+  'node:status': (status: NodeStatus) => void;
+  /** Primary → its backup: accepted journal entries, in order; the ack says what is durable there. */
+  'journal:entries': (batch: JournalBatch, ack: (reply: JournalAck) => void) => void;
+  /** Primary → its backup while idle (every few hundred ms): still here, at this revision. */
+  'journal:heartbeat': (beat: JournalHeartbeat, ack: (reply: JournalAck) => void) => void;
 }
 
 export interface ClientToServerEvents {
   'show:command': (command: unknown, ack: (result: CommandAck) => void) => void;
   'show:resync': (ack: (snapshot: Snapshot) => void) => void;
   'time:sync': (t0: number, ack: (reply: TimeSyncReply) => void) => void;
+  /** A backup (MC PIN) asks to follow this node's journal from where its own store stopped. */
+  'journal:follow': (request: JournalFollow, ack: (reply: JournalWelcome | ApiError) => void) => void;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -98,6 +106,80 @@ export interface HandshakeAuth {
   /** A human label for the audit log ("MC console 1", "Booth laptop"). */
   label?: string;
 }
+
+/** Which machine this is in a primary/backup pair (`GET /api/v1/info` → `node`, and `node:status`). */
+export interface NodeStatus {
+  role: 'primary' | 'backup';
+  /** Promotion epoch: +1 at every promotion; the higher epoch is the primary. */
+  epoch: number;
+  /** This node's URL as the others reach it, if known. */
+  self: string | null;
+  /** Backup: the primary it follows; primary: null. */
+  primaryUrl: string | null;
+  /** Primary: URLs of attached backups. */
+  backupUrls: string[];
+  /** Primary: a backup was attached and has not answered for more than 1 s. */
+  backupLost: boolean;
+  /** Backup: connected to the primary. */
+  primaryReachable: boolean;
+  /** Backup: revisions behind the primary, null when unknown. */
+  behind: number | null;
+  /** The revision this node holds. */
+  revision: number;
+  /** Backup: why it is not following, in plain words (wrong PIN, unreachable, different show…); else null. */
+  problem: string | null;
+}
+
+/** One journal entry as it travels to a backup (validated there: it is untrusted input). */
+export interface JournalWireEntry {
+  revision: number;
+  at: number;
+  runId: string;
+  command: Command;
+  from: Position | null;
+  to: Position | null;
+  actor: { role: Role; label: string; address: string };
+}
+
+/** From which epoch on (entries after `fromRevision`) each promotion wrote the journal. */
+export interface EpochStart {
+  epoch: number;
+  fromRevision: number;
+}
+
+export interface JournalFollow {
+  /** The backup's last revision and the time of that entry (null for an empty journal). */
+  revision: number;
+  lastAt: number | null;
+  epoch: number;
+  /** The URL the backup is reachable at (shown on the primary, remembered for fencing). */
+  url: string | null;
+}
+
+export interface JournalWelcome {
+  epoch: number;
+  epochs: EpochStart[];
+  /** The primary's revision now. */
+  revision: number;
+  /** Set when the backup holds entries the primary never had (an old primary): keep up to here, discard the rest, then follow again. */
+  truncateAfter?: number;
+  /** The primary's revision-0 state, for a backup with an empty journal (so both start from the same seed). */
+  base?: unknown;
+}
+
+export interface JournalBatch {
+  entries: JournalWireEntry[];
+  /** The primary's revision when the batch was sent. */
+  revision: number;
+}
+
+export interface JournalHeartbeat {
+  revision: number;
+  epoch: number;
+}
+
+/** What the backup holds durably (`revision`), or why it refused the batch. */
+export type JournalAck = { revision: number } | ApiError;
 
 /** One run in the journal (rehearsals and the live run are separate runs). */
 export interface RunListing {

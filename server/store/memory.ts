@@ -1,10 +1,12 @@
 /** An in-memory ShowStore: same contract as SQLite, values copied in and out like a real store. */
 import type { ShowState } from '@shared/live';
-import { type JournalQuery, type JournalRecord, type RunSummary, type ShowStore, StorageError } from './store';
+import { type JournalQuery, type JournalRecord, type NodeRecord, type RunSummary, type ShowStore, StorageError } from './store';
 
 export function createMemoryStore(): ShowStore {
   const journal: JournalRecord[] = [];
   const snapshots: ShowState[] = [];
+  const discarded: JournalRecord[] = [];
+  let node: NodeRecord | null = null;
   let writable = true;
   const copy = <T>(x: T): T => structuredClone(x);
   const mustWrite = () => {
@@ -29,6 +31,14 @@ export function createMemoryStore(): ShowStore {
       if (last && record.revision <= last.revision) throw new StorageError(`revision ${record.revision} is already in the journal`);
       journal.push(copy(record));
       if (snapshot) putSnapshot(state);
+    },
+    appendMany(items) {
+      mustWrite();
+      const last = journal.at(-1)?.revision ?? 0;
+      if (items.some((it, i) => it.record.revision !== (items[i - 1]?.record.revision ?? last) + 1 && it.record.revision <= last)) {
+        throw new StorageError('a revision in the batch is already in the journal');
+      }
+      for (const it of items) store.append(it.record, it.state, it.snapshot);
     },
     saveSnapshot(state) {
       mustWrite();
@@ -56,6 +66,19 @@ export function createMemoryStore(): ShowStore {
         else byRun.set(e.runId, { runId: e.runId, firstRevision: e.revision, lastRevision: e.revision, firstAt: e.at, lastAt: e.at, commands: 1 });
       }
       return [...byRun.values()].sort((a, b) => a.firstRevision - b.firstRevision);
+    },
+    discardAfter(revision) {
+      mustWrite();
+      const at = journal.findIndex((e) => e.revision > revision);
+      const moved = at < 0 ? [] : journal.splice(at);
+      discarded.push(...moved);
+      for (let i = snapshots.length - 1; i >= 0; i--) if ((snapshots[i]?.revision ?? 0) > revision) snapshots.splice(i, 1);
+      return moved.length;
+    },
+    readNode: () => (node ? copy(node) : null),
+    writeNode(record) {
+      mustWrite();
+      node = copy(record);
     },
     setWritable(on) {
       writable = on;

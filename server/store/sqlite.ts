@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import type { Command, Role } from '@shared/commands';
 import type { Position, ShowState } from '@shared/live';
 import type { Instant } from '@shared/time';
-import { type JournalQuery, type JournalRecord, type RunSummary, type ShowStore, StorageError } from './store';
+import { type JournalQuery, type JournalRecord, type NodeRecord, type RunSummary, type ShowStore, StorageError } from './store';
 
 const SCHEMA_VERSION = 1;
 
@@ -32,6 +32,17 @@ CREATE TABLE IF NOT EXISTS snapshots (
   revision INTEGER PRIMARY KEY,
   run_id   TEXT    NOT NULL,
   state    TEXT    NOT NULL
+);
+`;
+
+// Backup laptop (issue 10). Separate so a database that never had a backup is not written at open
+// (a full disk still boots); created on the first write that needs them.
+const PAIR_SCHEMA = `
+CREATE TABLE IF NOT EXISTS node (id INTEGER PRIMARY KEY CHECK (id = 1), record TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS discarded (
+  discarded_at INTEGER NOT NULL,
+  revision     INTEGER NOT NULL,
+  entry        TEXT    NOT NULL
 );
 `;
 
@@ -123,6 +134,24 @@ export function openSqliteStore(file: string): SqliteStore {
     if (snapshot) saveSnapshot(state);
   });
 
+  const hasTable = (name: string) => db.prepare('SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?').get('table', name) !== undefined;
+  const pairTables = () => {
+    if (!hasTable('node') || !hasTable('discarded')) db.exec(PAIR_SCHEMA);
+  };
+  const discardTx = db.transaction((revision: number) => {
+    pairTables();
+    const moved = db
+      .prepare(`INSERT INTO discarded (discarded_at, revision, entry) SELECT ?, revision, json_object('at', at, 'runId', run_id, 'command', json(command), 'role', actor_role, 'label', actor_label) FROM journal WHERE revision > ?`)
+      .run(Date.now(), revision).changes;
+    db.prepare('DELETE FROM journal WHERE revision > ?').run(revision);
+    db.prepare('DELETE FROM snapshots WHERE revision > ?').run(revision);
+    return moved;
+  });
+
+  const appendManyTx = db.transaction((items: readonly { record: JournalRecord; state: ShowState; snapshot: boolean }[]) => {
+    for (const it of items) appendTx(it.record, it.state, it.snapshot);
+  });
+
   function entries(query: JournalQuery = {}): JournalRecord[] {
     const where: string[] = [];
     const params: (string | number)[] = [];
@@ -147,6 +176,9 @@ export function openSqliteStore(file: string): SqliteStore {
     append(record, state, snapshot) {
       guarded('writing the journal', () => appendTx(record, state, snapshot));
     },
+    appendMany(items) {
+      guarded('writing the journal', () => appendManyTx(items));
+    },
     saveSnapshot(state) {
       guarded('writing a snapshot', () => saveSnapshot(state));
     },
@@ -156,6 +188,20 @@ export function openSqliteStore(file: string): SqliteStore {
     },
     entries,
     runs: () => selectRuns.all(),
+    discardAfter(revision) {
+      return guarded('discarding journal entries', () => discardTx(revision));
+    },
+    readNode() {
+      if (!hasTable('node')) return null;
+      const row = db.prepare<[], { record: string }>('SELECT record FROM node WHERE id = 1').get();
+      return row ? (JSON.parse(row.record) as NodeRecord) : null;
+    },
+    writeNode(record) {
+      guarded('writing the node record', () => {
+        pairTables();
+        db.prepare('INSERT OR REPLACE INTO node (id, record) VALUES (1, ?)').run(JSON.stringify(record));
+      });
+    },
     setWritable(on) {
       // query_only makes every write fail with SQLITE_READONLY, exactly as a read-only disk would.
       db.pragma(`query_only = ${on ? 'OFF' : 'ON'}`);
