@@ -8,10 +8,13 @@ import { join } from 'node:path';
 import type { ShowState } from '@shared/live';
 import { type Instant, instant } from '@shared/time';
 import { type Auth, createAuth, type Pins } from './auth';
+import { lanAddresses } from './banner';
 import { createHttpHandler } from './http/api';
 import type { StatusExtras } from './http/status';
 import { type Logger, silentLogger } from './log';
 import { resolvePins } from './pins';
+import { Pair, decideStart } from './replication/pair';
+import { withPairRoutes } from './replication/http';
 import { ShowService } from './show-service';
 import { attachSockets, type BatonServer } from './socket';
 import { openSqliteStore } from './store/sqlite';
@@ -42,6 +45,8 @@ export interface App {
   httpServer: HttpServer;
   io: BatonServer;
   service: ShowService;
+  /** Primary/backup role, replication links, promotion (a lone laptop is a primary with no backup). */
+  pair: Pair;
   store: ShowStore;
   auth: Auth;
   /** Counters optional parts (OSC) add to `GET /api/v1/status`. */
@@ -52,10 +57,12 @@ export interface App {
 
 export function createApp(deps: AppDeps): App {
   const { store, clock, log } = deps;
+  const pair = new Pair({ store, log, pin: deps.pins.mc, now: () => Date.now() });
   const service = new ShowService({
     store,
     clock,
     log,
+    gate: pair.gate,
     ...(deps.seed ? { seed: deps.seed } : {}),
     ...(deps.snapshotEvery !== undefined ? { snapshotEvery: deps.snapshotEvery } : {}),
     ...(deps.plainGoGuardMs !== undefined ? { plainGoGuardMs: deps.plainGoGuardMs } : {}),
@@ -66,11 +73,13 @@ export function createApp(deps: AppDeps): App {
   const httpServer = createServer(
     // requestTimeout leaves room for a 1 MB programme upload on poor Wi-Fi and Socket.IO's 25 s long-polls.
     { keepAliveTimeout: 5_000, headersTimeout, requestTimeout: 60_000, connectionsCheckingInterval: Math.min(2_000, headersTimeout) },
-    createHttpHandler({ service, store, auth, clock, log, clientDir: deps.clientDir, status }));
+    withPairRoutes(createHttpHandler({ service, store, auth, clock, log, clientDir: deps.clientDir, status, info: () => ({ node: pair.status() }) }), { pair, auth, log }));
   const io = attachSockets(httpServer, { service, auth, clock, log });
+  pair.attach(service, io);
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
+      pair.close();
       io.disconnectSockets(true);
       io.close(() => {
         store.close();
@@ -78,7 +87,7 @@ export function createApp(deps: AppDeps): App {
       });
       httpServer.closeAllConnections();
     }));
-  return { httpServer, io, service, store, auth, status, close };
+  return { httpServer, io, service, store, auth, pair, status, close };
 }
 
 export interface StartOptions {
@@ -99,6 +108,10 @@ export interface StartOptions {
   plainGoGuardMs?: number;
   maxPinAttempts?: number;
   headersTimeoutMs?: number;
+  /** `FOLLOW`: the primary's URL; this node starts as its read-only backup. */
+  follow?: string;
+  /** `BACKUP_URL`: this node's URL as the other laptop reaches it (default: derived from host and port). */
+  selfUrl?: string;
 }
 
 export interface StartedServer {
@@ -134,6 +147,14 @@ export async function startServer(opts: StartOptions): Promise<StartedServer> {
     store.close();
     throw error;
   }
+  // Before the port opens: an old primary asks its peers first, so it never takes a command that
+  // a laptop promoted in its absence would not know about.
+  try {
+    app.pair.start(await decideStart(app.pair.node, opts.follow ?? null, opts.log ?? silentLogger));
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
   await new Promise<void>((resolve, reject) => {
     app.httpServer.once('error', reject);
     app.httpServer.listen(opts.port ?? 0, host, () => {
@@ -146,5 +167,15 @@ export async function startServer(opts: StartOptions): Promise<StartedServer> {
   });
   const port = (app.httpServer.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  app.pair.run(opts.selfUrl ?? reachableUrl(host, port));
   return { url: `http://${urlHost}:${port}`, port, app, pins: { mc, av }, close: app.close };
+}
+
+/** This node's URL as the other laptop reaches it: the bound address, or the first LAN address for 0.0.0.0. */
+function reachableUrl(host: string, port: number): string | null {
+  if (host === '0.0.0.0' || host === '::') {
+    const lan = lanAddresses()[0];
+    return lan ? `http://${lan}:${port}` : null;
+  }
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }

@@ -1,6 +1,7 @@
 /**
  * Composition root: configuration from the environment, then startServer, then the banner.
- * PORT (4310), HOST (0.0.0.0), DATA_DIR (./data), MC_PIN, AV_PIN; OSC_PORT, OSC_ROLE, OSC_OUT (off unless set).
+ * PORT (4310), HOST (0.0.0.0), DATA_DIR (./data), MC_PIN, AV_PIN; OSC_PORT, OSC_ROLE, OSC_OUT (off unless set);
+ * FOLLOW (the primary's URL: start as its backup), BACKUP_URL (this laptop's URL as the other one reaches it).
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -32,6 +33,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.exit(2);
 }
 const host = env('HOST') ?? '0.0.0.0';
+for (const name of ['FOLLOW', 'BACKUP_URL']) {
+  const value = env(name);
+  if (value && !/^https?:\/\/[^/\s]+\/?$/.test(value)) {
+    console.error(`${name} must be a URL like http://192.168.1.20:4310 (got "${value}")`);
+    process.exit(2);
+  }
+}
 const dataDir = resolve(env('DATA_DIR') ?? './data');
 const given = { mc: env('MC_PIN'), av: env('AV_PIN') };
 const pins = resolvePins(dataDir, given);
@@ -48,6 +56,8 @@ const server = await startServer({
   ...(given.mc ? { mcPin: given.mc } : {}),
   ...(given.av ? { avPin: given.av } : {}),
   clientDir: resolve(root, 'dist/client'),
+  ...(env('FOLLOW') ? { follow: env('FOLLOW') } : {}),
+  ...(env('BACKUP_URL') ? { selfUrl: env('BACKUP_URL') } : {}),
   log: consoleLogger,
 }).catch((error: unknown) => {
   console.error(`Baton could not start: ${(error as Error).message}`);
@@ -70,6 +80,10 @@ if (osc.config.port !== null || osc.config.out !== null) {
 }
 
 console.log(bannerLines({ host, port: server.port, pins, dataDir, databaseFile: resolve(dataDir, DATABASE_FILE) }).join('\n'));
+const node = server.app.pair.status();
+console.log(node.role === 'backup'
+  ? `  BACKUP of ${node.primaryUrl}: read-only, copying its journal. If the primary dies, press PROMOTE on this laptop's /mc.`
+  : `  Primary (epoch ${node.epoch}). A backup laptop: FOLLOW=${node.self ?? 'http://<this laptop>:' + server.port} npm start`);
 
 let stopping = false;
 const stop = (signal: string) => {

@@ -39,6 +39,8 @@ export function attachSockets(httpServer: HttpServer, deps: { service: ShowServi
   const { service, auth, clock, log } = deps;
   const io: BatonServer = new Server(httpServer, {
     serveClient: false,
+    // Screens fail over to the other laptop (another origin); no cookies: auth is the handshake PIN.
+    cors: { origin: true, credentials: false },
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
     // Transport keep-alive only (no application traffic); a dead screen is noticed within a minute.
     pingInterval: 25_000,

@@ -25,6 +25,8 @@ export interface HttpDeps {
   log: Logger;
   clientDir?: string | undefined;
   status?: StatusExtras;
+  /** More fields for `GET /api/v1/info` (the backup laptop adds `node`). */
+  info?: () => Record<string, unknown>;
 }
 
 /** `::ffff:10.0.0.5` → `10.0.0.5`, so one device counts as one address. */
@@ -101,7 +103,7 @@ export function createHttpHandler(deps: HttpDeps) {
     if (path === '/api/v1/info' && reading) {
       // For the set-up page's QR codes: the addresses other devices in the hall can reach.
       const port = req.socket.localPort;
-      return sendJson(res, 200, { lanUrls: lanAddresses().map((a) => `http://${a}:${port}`), port, protocol: PROTOCOL_VERSION });
+      return sendJson(res, 200, { lanUrls: lanAddresses().map((a) => `http://${a}:${port}`), port, protocol: PROTOCOL_VERSION, ...deps.info?.() });
     }
     if (path === '/api/v1/status' && reading) return sendJson(res, 200, statusResponse(service, clock, deps.status ?? {}));
     if (path === '/api/v1/runs' && reading) return sendJson(res, 200, { runs: listRuns(store, service.current) });
