@@ -56,7 +56,11 @@ export class BackupLink {
     });
     socket.on('disconnect', (reason) => {
       this.following = false;
-      if (reason !== 'io client disconnect') this.problem(`lost the primary at ${this.target} (${reason}); trying again`);
+      if (reason === 'io client disconnect') return;
+      this.problem(`lost the primary at ${this.target} (${reason}); trying again`);
+      // Socket.IO does not reconnect by itself after the server closed the socket (the primary
+      // dropped this backup as lost); the backup must come back on its own once it can answer.
+      if (reason === 'io server disconnect') setTimeout(() => this.socket === socket && socket.connect(), 500).unref();
     });
     socket.on('journal:entries', (raw, ack) => this.entries(raw, ack));
     socket.on('journal:heartbeat', (raw, ack) => {
