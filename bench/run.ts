@@ -12,6 +12,7 @@ import { buildSync } from 'esbuild';
 import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION, type CommandAck, type StateMessage } from '../shared/protocol';
 import { measureDurableWrite } from './durable-write';
+import { describeReplication, measureReplication } from './replication';
 import { measureWriteFloor } from './write-floor';
 import { percentiles, type Percentiles } from './stats';
 
@@ -183,12 +184,15 @@ const floorN = Math.max(...sizes);
 const floor = await measureWriteFloor(floorN, quick ? 5 : 20);
 console.log(`  floor: plain TCP writes of 1.2 KB to ${floorN} loopback sockets read by 2 other processes: p50 ${fmt(floor.p50)} ms, max ${fmt(floor.max)} ms per round`);
 
+const replication = await measureReplication({ n: Math.max(...sizes), gos: quick ? 10 : 40, workers: WORKERS });
+console.log(describeReplication(replication).join('\n'));
+
 const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` };
 const failures = results.filter((r) => r.fanout.samples === 0 || r.rest.messages !== 0);
 if (write) {
   mkdirSync(here('./results'), { recursive: true });
   const at = new Date().toISOString();
-  writeFileSync(here('./results/latest.json'), JSON.stringify({ at, machine, gos, workers: WORKERS, results, durable, floor: { n: floorN, ...floor } }, null, 2));
+  writeFileSync(here('./results/latest.json'), JSON.stringify({ at, machine, gos, workers: WORKERS, results, durable, floor: { n: floorN, ...floor }, replication }, null, 2));
   writeFileSync(here('./results/latest.md'), markdown(at));
   console.log('bench: wrote bench/results/latest.md and latest.json');
 }
@@ -213,6 +217,9 @@ function markdown(at: string): string {
     ...rows,
     ``,
     `Floor: plain TCP writes of 1.2 KB to ${floorN} loopback sockets read by 2 other processes, no Socket.IO: p50 ${fmt(floor.p50)} ms, max ${fmt(floor.max)} ms per round (the server's broadcast loop cannot beat it).`,
+    ``,
+    `Backup laptop (bench/replication.ts):`,
+    ...describeReplication(replication).map((l) => `- ${l.trim()}`),
     ``,
     `Durable write (one journal append in its own transaction): synchronous=FULL p50 ${fmt(durable.full.p50)} ms, p99 ${fmt(durable.full.p99)} ms; synchronous=OFF p50 ${fmt(durable.off.p50)} ms, p99 ${fmt(durable.off.p99)} ms.`,
     ``,
