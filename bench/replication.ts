@@ -27,7 +27,7 @@ export interface ReplicationResult {
 function spawnBundle(file: string, env: Record<string, string> = {}): ChildProcess {
   const outfile = here(`../dist/bench/${file.replace(/^\.\//, '').replace(/\.ts$/, '.mjs')}`);
   buildSync({ entryPoints: [here(file)], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile, logLevel: 'warning' });
-  return fork(outfile, [], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return fork(outfile, [], { execArgv: [], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
 function next<T>(child: ChildProcess, type: string, timeoutMs = 120_000): Promise<T> {
