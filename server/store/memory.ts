@@ -34,9 +34,11 @@ export function createMemoryStore(): ShowStore {
     },
     appendMany(items) {
       mustWrite();
-      const last = journal.at(-1)?.revision ?? 0;
-      if (items.some((it, i) => it.record.revision !== (items[i - 1]?.record.revision ?? last) + 1 && it.record.revision <= last)) {
-        throw new StorageError('a revision in the batch is already in the journal');
+      // Checked up front so a bad batch writes nothing, as SQLite's transaction does.
+      let previous = journal.at(-1)?.revision ?? 0;
+      for (const it of items) {
+        if (it.record.revision <= previous) throw new StorageError(`revision ${it.record.revision} is already in the journal`);
+        previous = it.record.revision;
       }
       for (const it of items) store.append(it.record, it.state, it.snapshot);
     },

@@ -45,7 +45,10 @@ export async function startPair(): Promise<{ a: PairNodeHandle; b: PairNodeHandl
   const db = tempDataDir('pair-b');
   const sa = await spawnServer({ dataDir: da.dir, readyTimeoutMs: READY_MS });
   const envB = { FOLLOW: sa.url };
-  const sb = await spawnServer({ dataDir: db.dir, env: envB, readyTimeoutMs: READY_MS });
+  const sb = await spawnServer({ dataDir: db.dir, env: envB, readyTimeoutMs: READY_MS }).catch(async (error: unknown) => {
+    await sa.kill();
+    throw error;
+  });
   return {
     a: { name: 'A', dataDir: da.dir, port: sa.port, env: {}, server: sa },
     b: { name: 'B', dataDir: db.dir, port: sb.port, env: envB, server: sb },

@@ -99,6 +99,7 @@ export async function spawnServer(opts: SpawnOptions): Promise<ChildServer> {
     const found = lines.map((l) => /http:\/\/127\.0\.0\.1:(\d+)/.exec(l.text)).find(Boolean);
     if (found) port = Number(found[1]);
     else if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
+      child.kill('SIGKILL'); // never leave a slow starter running behind a failed test
       throw new Error(`server did not print its port (exit ${child.exitCode ?? child.signalCode}):\n${lines.map((l) => l.text).join('\n')}`);
     } else await new Promise<void>((r) => { onLine = r; setTimeout(r, 50); });
   }

@@ -34,6 +34,12 @@ describe('backup laptop: a hostile primary', () => {
     const backup = await boot({ follow: url });
     cleanup.push(() => backup.stop());
     await until(() => peer !== undefined && backup.app.pair.status().primaryReachable, 5000, 'the backup to follow the fake primary');
+    /** Drop the backup; it must come back and follow again on its own. */
+    const refollow = async (what: string) => {
+      peer?.disconnect(true);
+      peer = undefined;
+      await until(() => peer !== undefined && backup.app.pair.status().primaryReachable, 5000, what);
+    };
     const send = (batch: unknown) => new Promise<unknown>((r) => (peer as Socket).emit('journal:entries', batch, r));
 
     const now = 1_705_540_000_000 as Instant;
@@ -53,18 +59,12 @@ describe('backup laptop: a hostile primary', () => {
     expect(backup.app.store.entries()).toEqual([]);
     expect(backup.app.service.current.revision).toBe(0);
     // The backup follows again on a fresh connection; a gap is refused, the true entry is kept.
-    peer?.disconnect(true);
-    peer = undefined;
-    await until(() => peer !== undefined && backup.app.pair.status().primaryReachable, 5000, 'the backup to follow again');
+    await refollow('the backup to follow again');
     expect(await send({ entries: [{ ...good, revision: 2 }], revision: 2 })).toMatchObject({ error: { code: 'not_possible' } });
-    peer?.disconnect(true);
-    peer = undefined;
-    await until(() => peer !== undefined && backup.app.pair.status().primaryReachable, 5000, 'the backup to follow a third time');
+    await refollow('the backup to follow a third time');
     expect(await send({ entries: [{ ...good, to: { itemId: 'elsewhere', segmentIndex: null } }], revision: 1 })).toMatchObject({ error: { code: 'not_possible' } });
     expect(backup.app.store.entries()).toEqual([]);
-    peer?.disconnect(true);
-    peer = undefined;
-    await until(() => peer !== undefined && backup.app.pair.status().primaryReachable, 5000, 'the backup to follow a fourth time');
+    await refollow('the backup to follow a fourth time');
     expect(await send({ entries: [good], revision: 1 })).toEqual({ revision: 1 });
     expect(await send({ entries: [good], revision: 1 })).toEqual({ revision: 1 });
     expect(backup.app.store.entries().map((e) => e.revision)).toEqual([1]);

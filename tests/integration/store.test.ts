@@ -98,6 +98,27 @@ function contract(name: string, open: () => { store: ShowStore; reopen?: () => S
       expect(store.loadLatest().after.map((e) => e.revision)).toEqual([5]);
       store.close();
     });
+    it('[B6] discardAfter takes later entries and snapshots out in one step; the node record round-trips; appendMany is all or nothing', () => {
+      const { store } = open();
+      const at = { t: 1_705_537_800_000 };
+      const base = loadShowState(store, seed).state;
+      drive(store, base, [{ type: 'start' }, { type: 'next' }, { type: 'message', text: 'a' }, { type: 'pause' }], at, 2);
+      expect(store.discardAfter(2)).toBe(2);
+      expect(store.entries().map((e) => e.revision)).toEqual([1, 2]);
+      expect(loadShowState(store, seed).state.revision).toBe(2);
+      expect(store.readNode()).toBeNull();
+      const node = { role: 'backup' as const, epoch: 3, epochs: [{ epoch: 1, fromRevision: 0 }, { epoch: 3, fromRevision: 2 }], primaryUrl: 'http://127.0.0.1:4310', peers: ['http://127.0.0.1:4311'] };
+      store.writeNode(node);
+      expect(store.readNode()).toEqual(node);
+      const state = loadShowState(store, seed).state;
+      const r = applyCommand(state, { type: 'pause' }, instant(at.t + 1000));
+      if (!r.ok) throw new Error('pause');
+      expect(() => store.appendMany([{ record: { ...r.entry, actor }, state: r.state, snapshot: false }, { record: { ...r.entry, actor }, state: r.state, snapshot: false }])).toThrow(StorageError);
+      expect(store.entries().map((e) => e.revision)).toEqual([1, 2]);
+      store.appendMany([{ record: { ...r.entry, actor }, state: r.state, snapshot: true }]);
+      expect(store.entries().map((e) => e.revision)).toEqual([1, 2, 3]);
+      store.close();
+    });
   });
 }
 
