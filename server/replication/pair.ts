@@ -37,6 +37,7 @@ export class Pair {
   private probeTimer: NodeJS.Timeout | undefined;
   private probing = false;
   private target: string | null = null;
+  private closed = false;
 
   constructor(private readonly deps: PairDeps) {
     this.node = new PairNode({ store: deps.store, log: deps.log, revision: () => this.service?.current.revision ?? 0 });
@@ -104,6 +105,7 @@ export class Pair {
   }
 
   close(): void {
+    this.closed = true;
     clearInterval(this.probeTimer);
     this.primary?.stop(null);
     this.backup?.stop();
@@ -138,7 +140,7 @@ export class Pair {
     try {
       const attached = new Set(this.node.status().backupUrls);
       const higher = await higherPrimary(this.node.peers.filter((p) => !attached.has(p)), this.node.epoch, PROBE_TIMEOUT_MS);
-      if (higher && this.node.role === 'primary') {
+      if (higher && this.node.role === 'primary' && !this.closed) {
         this.deps.log.warn(`FENCED: ${higher.url} is primary at epoch ${higher.epoch} (this laptop: ${this.node.epoch}); this one stops taking commands and follows it`);
         this.becomeBackup(higher.url);
       }
