@@ -3,8 +3,9 @@
  * them, real SQLite in temp DATA_DIRs. Rules B1–B5, B9 in the README's "Backup laptop" section.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { NodeStatus } from '@shared/protocol';
-import { AV_PIN, boot, connect, getJson, MC_PIN, mc, post, tempDir, until } from './helpers';
+import { io } from 'socket.io-client';
+import { type NodeStatus, PROTOCOL_VERSION } from '@shared/protocol';
+import { AV_PIN, boot, getJson, MC_PIN, mc, post, tempDir, until } from './helpers';
 
 type Booted = Awaited<ReturnType<typeof boot>>;
 const running: Booted[] = [];
@@ -86,10 +87,18 @@ describe('backup laptop: following', () => {
     expect(JSON.stringify(ack)).toContain(primary.url);
     console.close();
     expect(backup.app.service.current.revision).toBe(0);
-    const viewer = await connect(backup.url);
-    await until(() => viewer.events.includes('node:status'), 2000, 'node:status');
-    expect(viewer.events[0]).toBe('node:status');
-    viewer.close();
+    // A screen without a PIN: role, snapshot, then the node's status, in that order.
+    const order: string[] = [];
+    const screen = io(backup.url, { auth: { protocol: PROTOCOL_VERSION }, transports: ['websocket'], forceNew: true, reconnection: false });
+    let status: NodeStatus | undefined;
+    screen.onAny((name: string, payload: unknown) => {
+      order.push(name);
+      if (name === 'node:status') status = payload as NodeStatus;
+    });
+    await until(() => status !== undefined, 3000, 'node:status');
+    screen.close();
+    expect(order.slice(0, 3)).toEqual(['session:role', 'show:snapshot', 'node:status']);
+    expect(status).toMatchObject({ role: 'backup', primaryUrl: primary.url });
   });
 
   it('[B4] with a backup attached, a command is acknowledged only once the backup holds it durably', async () => {

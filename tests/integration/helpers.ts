@@ -69,7 +69,14 @@ export function connect(url: string, auth: Partial<HandshakeAuth> | Record<strin
       role = info.role;
     });
     socket.once('show:snapshot', (snapshot) => {
-      socket.onAny((name: string) => events.push(name));
+      // The connect sequence ends with `node:status` right after the snapshot (backup laptop); it is
+      // part of connecting, not a change, so it is not counted among the events.
+      let greeted = false;
+      socket.onAny((name: string) => {
+        const skip = !greeted && name === 'node:status';
+        greeted = true;
+        if (!skip) events.push(name);
+      });
       resolve({
         socket,
         role: role as Role,
