@@ -6,7 +6,7 @@ import { useNow } from '../use-now';
 
 /** Online / reconnecting (for how long) / offline, with the measured clock offset and round trip. */
 export function ConnectionBadge({ className = '' }: { className?: string }) {
-  const { connection, clock } = useShow(useShallow((s) => ({ connection: s.connection, clock: s.clock })));
+  const { connection, clock, servers } = useShow(useShallow((s) => ({ connection: s.connection, clock: s.clock, servers: s.server.known.length })));
   const now = useNow(1000);
   const lost = connection.status === 'reconnecting' || connection.status === 'offline';
   const label = { online: t.online, reconnecting: t.reconnecting, offline: t.offline, connecting: t.connecting }[connection.status];
@@ -18,6 +18,7 @@ export function ConnectionBadge({ className = '' }: { className?: string }) {
       <span className="conn-dot" aria-hidden="true" />
       {label}
       {forHow}
+      {lost && servers > 1 ? ` · ${t.lookingForPrimary}` : null}
       <span className="conn-clock">{measured}</span>
     </div>
   );
