@@ -111,5 +111,6 @@ export const en: Dict = {
   backupLost: 'BACKUP LOST',
   backupLostHint: 'The primary runs alone: commands work as usual, but nothing takes over if this machine fails.',
   backupAttached: 'Backup attached',
+  switchedTo: (url) => `Now on ${url}`,
   lookingForPrimary: 'Looking for the primary',
 };

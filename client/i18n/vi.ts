@@ -110,6 +110,7 @@ export const vi = {
   backupLost: 'MẤT MÁY DỰ PHÒNG',
   backupLostHint: 'Máy chính đang chạy một mình: lệnh vẫn nhận bình thường, nhưng nếu máy này hỏng sẽ không có máy thay.',
   backupAttached: 'Có máy dự phòng',
+  switchedTo: (url: string) => `Đang theo máy ${url}`,
   lookingForPrimary: 'Đang tìm máy chính',
 } as const;
 

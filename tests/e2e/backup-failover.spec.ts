@@ -115,7 +115,10 @@ test('[B23] speaker and stage follow the primary; it is SIGKILLed, the backup pr
       expect(countdown).toHaveText(/^(8:00|7:5\d)$/, { timeout: 3000 }),
     ]);
     expect(Date.now() - promotedAt).toBeLessThanOrEqual(3000);
-    await expect(speaker.getByTestId('connection')).toHaveAttribute('data-status', 'online');
+    for (const page of [speaker, stage]) {
+      await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'online');
+      await expect(page.getByTestId('connection')).toHaveAttribute('data-server', backup.url);
+    }
     for (const nav of [await speakerNav(), await stageNav()]) expect(nav).toEqual({ navigations: 0, marker: 'no reload' });
   } finally {
     await context.close();

@@ -17,7 +17,7 @@ import { useNow } from '../../use-now';
 import { AvPanel } from './av-panel';
 import { ConfirmDialog, type PendingConfirm } from './confirm-dialog';
 import { MessagePanel } from './message-panel';
-import { BackupMark, NodeBanner, needsBanner } from './node-banner';
+import { NodeBanner, NodeMarks, needsBanner } from './node-banner';
 import { ProgrammeList } from './programme-list';
 import { useMcActions } from './use-mc-actions';
 import { useMcKeys } from './use-mc-keys';
@@ -61,7 +61,7 @@ export function McConsole() {
           {t.projectedEnd} <b>{formatTimeOfDay(projection.projectedEnd, tz)}</b>
           <span className="mc-muted"> ({t.planned} {formatTimeOfDay(projection.plannedEnd, tz)})</span>
         </div>
-        <BackupMark />
+        <NodeMarks />
         <ConnectionBadge />
       </header>
 

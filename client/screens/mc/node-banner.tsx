@@ -5,6 +5,7 @@
  * while its backup stops answering, and a quiet mark while one is attached.
  */
 import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { NodeStatus } from '@shared/protocol';
 import { t } from '../../i18n/i18n';
 import { promote } from '../../socket';
@@ -62,12 +63,19 @@ export function NodeBanner({ confirm }: { confirm: (pending: PendingConfirm) => 
   );
 }
 
-/** The quiet mark in the header while a backup follows this primary. */
-export function BackupMark() {
-  const attached = useShow((s) => s.server.node?.role === 'primary' && !s.server.node.backupLost && s.server.node.backupUrls.length > 0);
-  return attached ? (
-    <div className="mc-backup-mark" data-testid="backup-attached" title={t.backupAttached}>
-      ⧉ {t.backupAttached}
-    </div>
-  ) : null;
+/**
+ * Quiet marks in the header: a backup follows this primary; this console has failed over to
+ * another machine than the one its page came from (so the MC knows which laptop takes the GO).
+ */
+export function NodeMarks() {
+  const { attached, url } = useShow(
+    useShallow((s) => ({ attached: s.server.node?.role === 'primary' && !s.server.node.backupLost && s.server.node.backupUrls.length > 0, url: s.server.url })),
+  );
+  const moved = url !== '' && url !== window.location.origin;
+  return (
+    <>
+      {moved ? <div className="mc-backup-mark" data-testid="switched-to">{t.switchedTo(url)}</div> : null}
+      {attached ? <div className="mc-backup-mark" data-testid="backup-attached">⧉ {t.backupAttached}</div> : null}
+    </>
+  );
 }
