@@ -101,6 +101,8 @@ export const en: Dict = {
   nodePrimary: 'Primary',
   nodeFollows: 'Follows the primary',
   nodeBehind: (n) => (n === 0 ? 'Up to date: 0 changes behind' : `${n} changes behind the primary`),
+  nodeBehindLast: (n) => (n === 0 ? 'When the link was lost: up to date' : `When the link was lost: ${n} behind`),
+  nodeHolds: (revision) => `holds revision ${revision}`,
   nodeBehindUnknown: 'How far behind is not known',
   primaryReachable: 'Connected to the primary',
   primaryUnreachable: 'PRIMARY UNREACHABLE',

@@ -100,6 +100,8 @@ export const vi = {
   nodePrimary: 'Máy chính',
   nodeFollows: 'Theo máy chính',
   nodeBehind: (n: number) => (n === 0 ? 'Đã chép đủ: không chậm thao tác nào' : `Chậm ${n} thao tác so với máy chính`),
+  nodeBehindLast: (n: number) => (n === 0 ? 'Lúc mất kết nối: đã chép đủ' : `Lúc mất kết nối: chậm ${n} thao tác`),
+  nodeHolds: (revision: number) => `đang giữ phiên bản ${revision}`,
   nodeBehindUnknown: 'Chưa rõ chậm bao nhiêu thao tác',
   primaryReachable: 'Đang kết nối với máy chính',
   primaryUnreachable: 'MẤT KẾT NỐI VỚI MÁY CHÍNH',

@@ -33,8 +33,9 @@ async function command(url: string, cmd: object): Promise<number> {
 /** A primary and a backup following it, both answering, the backup attached. */
 async function pair(): Promise<{ primary: ChildServer; backup: ChildServer; stop(): Promise<void> }> {
   const dirs = [tempDataDir('b10-primary'), tempDataDir('b10-backup')];
-  const primary = await spawnServer({ dataDir: dirs[0]!.dir });
-  const backup = await spawnServer({ dataDir: dirs[1]!.dir, env: { FOLLOW: primary.url } });
+  // Generous start-up time: eight engineers share two cores, and tsx compiles the server on start.
+  const primary = await spawnServer({ dataDir: dirs[0]!.dir, readyTimeoutMs: 60_000 });
+  const backup = await spawnServer({ dataDir: dirs[1]!.dir, env: { FOLLOW: primary.url }, readyTimeoutMs: 60_000 });
   await expect.poll(async () => (await nodeOf(primary.url))?.backupUrls.length ?? 0, { timeout: 15_000 }).toBeGreaterThan(0);
   await expect.poll(async () => (await nodeOf(backup.url))?.behind, { timeout: 15_000 }).toBe(0);
   return {
@@ -60,8 +61,6 @@ test('[B23] speaker and stage follow the primary; it is SIGKILLed, the backup pr
   const { primary, backup, stop } = await pair();
   const context = await browser.newContext();
   try {
-    expect(await command(primary.url, { type: 'start' })).toBe(200);
-    expect(await command(primary.url, { type: 'goto', itemId: 'ke-hoach-2024' })).toBe(200);
     // The speaker learns the backup from the primary; the stage is told with ?servers=.
     const speaker = await context.newPage();
     const stage = await context.newPage();
@@ -70,8 +69,10 @@ test('[B23] speaker and stage follow the primary; it is SIGKILLed, the backup pr
     await stage.goto(`${primary.url}/stage?servers=${backup.url}`);
     await mc.goto(`${backup.url}/mc`);
     await login(mc, MC_PIN);
+    expect(await command(primary.url, { type: 'start' })).toBe(200);
+    expect(await command(primary.url, { type: 'goto', itemId: 'ke-hoach-2024' })).toBe(200);
     const countdown = speaker.getByTestId('countdown');
-    await expect(countdown).toHaveText(/^(20:00|19:5\d)$/);
+    await expect(countdown).toHaveText(/^(20:00|19:[0-5]\d)$/);
     await expect(stage.getByTestId('item-title')).toContainText('Kế hoạch thực hiện');
     const speakerNav = await watchNavigation(speaker);
     const stageNav = await watchNavigation(stage);
@@ -88,6 +89,7 @@ test('[B23] speaker and stage follow the primary; it is SIGKILLed, the backup pr
     await primary.exited;
     await expect(speaker.getByTestId('connection')).toHaveAttribute('data-status', /reconnecting|offline/, { timeout: 5000 });
     await expect(mc.getByTestId('node-reach')).toContainText('MẤT KẾT NỐI VỚI MÁY CHÍNH', { timeout: 5000 });
+    await expect(mc.getByTestId('node-behind')).toContainText(/Lúc mất kết nối|Chưa rõ/);
     // A backup is not a primary: while nobody is promoted the screens stay put and keep counting.
     const before = seconds(await countdown.textContent());
     await speaker.waitForTimeout(2500);
@@ -114,7 +116,9 @@ test('[B23] speaker and stage follow the primary; it is SIGKILLed, the backup pr
       expect(stage.getByTestId('item-title')).toContainText(title, { timeout: 3000 }),
       expect(countdown).toHaveText(/^(8:00|7:5\d)$/, { timeout: 3000 }),
     ]);
-    expect(Date.now() - promotedAt).toBeLessThanOrEqual(3000);
+    const tookMs = Date.now() - promotedAt;
+    console.log(`[B23] promotion → GO on speaker and stage: ${tookMs} ms`);
+    expect(tookMs).toBeLessThanOrEqual(3000);
     for (const page of [speaker, stage]) {
       await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'online');
       await expect(page.getByTestId('connection')).toHaveAttribute('data-server', backup.url);

@@ -16,7 +16,7 @@ import type { PendingConfirm } from './confirm-dialog';
 export const needsBanner = (node: NodeStatus | null): boolean => node !== null && (node.role === 'backup' || node.backupLost);
 
 export function NodeBanner({ confirm }: { confirm: (pending: PendingConfirm) => void }) {
-  const node = useShow((s) => s.server.node);
+  const { node, revision } = useShow(useShallow((s) => ({ node: s.server.node, revision: s.revision })));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (!node || !needsBanner(node)) return null;
@@ -47,7 +47,10 @@ export function NodeBanner({ confirm }: { confirm: (pending: PendingConfirm) => 
         <div className={node.primaryReachable ? 'is-ok' : 'is-lost'} data-testid="node-reach">
           {node.primaryReachable ? `● ${t.primaryReachable}` : `✕ ${t.primaryUnreachable}`}
         </div>
-        <div data-testid="node-behind">{node.behind === null ? t.nodeBehindUnknown : t.nodeBehind(node.behind)}</div>
+        <div data-testid="node-behind">
+          {lagWords(node)} · {t.nodeHolds(revision)}
+        </div>
+        {node.problem ? <div className="mc-node-problem" data-testid="node-problem">{node.problem}</div> : null}
         <div className="mc-muted">{t.nodeBackupHint}</div>
         {error ? <div className="mc-node-error" role="alert">{error}</div> : null}
       </div>
@@ -78,4 +81,10 @@ export function NodeMarks() {
       {attached ? <div className="mc-backup-mark" data-testid="backup-attached">⧉ {t.backupAttached}</div> : null}
     </>
   );
+}
+
+/** How far behind: while the primary is out of reach the figure is the one from the last contact, and says so. */
+function lagWords(node: NodeStatus): string {
+  if (node.behind === null) return t.nodeBehindUnknown;
+  return node.primaryReachable ? t.nodeBehind(node.behind) : t.nodeBehindLast(node.behind);
 }
