@@ -79,6 +79,7 @@ export const TEST_PACKAGES = [
   // Debian's /usr/bin/python3 sees these (a pyenv or venv python does not); the test runs that one.
   { pkg: 'python3-socketio', file: '/usr/lib/python3/dist-packages/socketio/client.py', for: 'the Python client test' },
   { pkg: 'python3-websocket', file: '/usr/lib/python3/dist-packages/websocket/__init__.py', for: "the Python client's WebSocket transport" },
+  { pkg: 'poppler-utils', file: '/usr/bin/pdftotext', for: 'PDF checks' },
 ];
 
 /** Install the missing ones with apt-get when we are root; otherwise print the one-line instruction. */

@@ -34,6 +34,8 @@ export interface AppDeps {
   plainGoGuardMs?: number;
   /** Wrong PINs per address per minute before 429 (default 10). */
   maxPinAttempts?: number;
+  /** How long a wrong PIN counts against its address, ms (default 60 000: the minute of the rule). */
+  pinWindowMs?: number;
   /**
    * A client must send its request headers within this many ms (default 10 s), so a guest's
    * phone dribbling headers (slowloris) cannot hold connections open. WebSockets are not affected.
@@ -67,7 +69,7 @@ export function createApp(deps: AppDeps): App {
     ...(deps.snapshotEvery !== undefined ? { snapshotEvery: deps.snapshotEvery } : {}),
     ...(deps.plainGoGuardMs !== undefined ? { plainGoGuardMs: deps.plainGoGuardMs } : {}),
   });
-  const auth = createAuth(deps.pins, { maxAttempts: deps.maxPinAttempts ?? 10 });
+  const auth = createAuth(deps.pins, { maxAttempts: deps.maxPinAttempts ?? 10, ...(deps.pinWindowMs !== undefined ? { windowMs: deps.pinWindowMs } : {}) });
   const headersTimeout = deps.headersTimeoutMs ?? 10_000;
   const status: StatusExtras = {};
   const httpServer = createServer(
@@ -107,6 +109,7 @@ export interface StartOptions {
   snapshotEvery?: number;
   plainGoGuardMs?: number;
   maxPinAttempts?: number;
+  pinWindowMs?: number;
   headersTimeoutMs?: number;
   /** `FOLLOW`: the primary's URL; this node starts as its read-only backup. */
   follow?: string;
@@ -141,6 +144,7 @@ export async function startServer(opts: StartOptions): Promise<StartedServer> {
       ...(opts.snapshotEvery !== undefined ? { snapshotEvery: opts.snapshotEvery } : {}),
       ...(opts.plainGoGuardMs !== undefined ? { plainGoGuardMs: opts.plainGoGuardMs } : {}),
       ...(opts.maxPinAttempts !== undefined ? { maxPinAttempts: opts.maxPinAttempts } : {}),
+      ...(opts.pinWindowMs !== undefined ? { pinWindowMs: opts.pinWindowMs } : {}),
       ...(opts.headersTimeoutMs !== undefined ? { headersTimeoutMs: opts.headersTimeoutMs } : {}),
     });
   } catch (error) {

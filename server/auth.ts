@@ -15,6 +15,14 @@ export type PinCheck = { ok: true; role: Role } | { ok: false; code: 'unauthoriz
 
 const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
 
+/**
+ * Constant time whatever the PIN: both sides are hashed to equal length first, so neither the
+ * length nor the position of the first wrong digit shows in how long the answer takes.
+ */
+export function pinEquals(given: string, pin: string): boolean {
+  return timingSafeEqual(digest(given), digest(pin));
+}
+
 export interface AuthOptions {
   /** Wrong PINs allowed per client address within `windowMs` before it is refused outright. */
   maxAttempts?: number;
@@ -26,8 +34,6 @@ export function createAuth(pins: Pins, options: AuthOptions = {}) {
   const maxAttempts = options.maxAttempts ?? 10;
   const windowMs = options.windowMs ?? 60_000;
   const now = options.now ?? Date.now;
-  const mc = digest(pins.mc);
-  const av = digest(pins.av);
   /** Times of recent wrong PINs, per client address. */
   const failures = new Map<string, number[]>();
 
@@ -50,10 +56,9 @@ export function createAuth(pins: Pins, options: AuthOptions = {}) {
     if (recent(address).length >= maxAttempts) {
       return { ok: false, code: 'too_many_attempts', message: 'too many wrong PINs from this device: wait a minute, then try again' };
     }
-    const given = digest(String(pin));
     // Both comparisons always run, so timing does not tell which role (if any) matched.
-    const isMc = timingSafeEqual(given, mc);
-    const isAv = timingSafeEqual(given, av);
+    const isMc = pinEquals(String(pin), pins.mc);
+    const isAv = pinEquals(String(pin), pins.av);
     if (isMc) return { ok: true, role: 'mc' };
     if (isAv) return { ok: true, role: 'av' };
     forget();

@@ -1,13 +1,19 @@
 import { expect, login, MC_PIN, openScreen, test } from './fixtures';
+import { watchFrames } from './frames';
 
 test('[V4] MC: a second GO within a second is ignored; keys never fire GO while typing; reset asks first', async ({ baton, browser }) => {
   await baton.command({ type: 'start' });
   const context = await browser.newContext();
-  const mc = await openScreen(context, `${baton.url}/mc`);
+  // Every command the console sends over its socket: the double-press guard must be the
+  // console's own (one GO sent), not the server's stale refusal of a second one.
+  const mc = await context.newPage();
+  const frames = watchFrames(mc);
+  await mc.goto(`${baton.url}/mc`);
   await login(mc, MC_PIN);
   const speaker = await openScreen(context, `${baton.url}/speaker`);
   await mc.bringToFront();
   await expect(mc.getByTestId('item-title')).toHaveText('Đón tiếp đại biểu');
+  await expect.poll(frames.upgraded).toBe(true);
 
   // Double press: one GO only.
   await mc.keyboard.press('PageDown');
@@ -15,6 +21,7 @@ test('[V4] MC: a second GO within a second is ignored; keys never fire GO while 
   await expect(mc.getByTestId('item-title')).toHaveText('Tuyên bố lý do, giới thiệu đại biểu');
   await mc.waitForTimeout(300);
   expect((await baton.state()).live.currentItemId).toBe('tuyen-bo-ly-do');
+  expect(frames.commands()).toEqual(['next']);
 
   // Typing a message: Space and → belong to the text.
   await mc.waitForTimeout(1000);
@@ -26,6 +33,7 @@ test('[V4] MC: a second GO within a second is ignored; keys never fire GO while 
   await input.press('PageDown');
   await expect(input).toHaveValue('Xin mời đồng chí  ');
   expect((await baton.state()).live.currentItemId).toBe('tuyen-bo-ly-do');
+  expect(frames.commands()).toEqual(['next']); // typing sent nothing
   await input.fill('Còn 2 phút, xin đồng chí chú ý thời gian');
   await input.press('Enter');
   await expect(speaker.getByTestId('speaker-message')).toHaveText('Còn 2 phút, xin đồng chí chú ý thời gian', { timeout: 1000 });

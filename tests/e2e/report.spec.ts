@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, openScreen, shoot, SHOTS, test } from './fixtures';
+import { isA4, readPdf } from './pdf';
 
 test('[RP1] /report shows planned vs actual and the audit log of each run, and prints to A4 PDF', async ({ baton, browser }) => {
   // A rehearsal run, then a reset: the live run is a separate run.
@@ -37,8 +38,21 @@ test('[RP1] /report shows planned vs actual and the audit log of each run, and p
   await page.emulateMedia({ media: 'print' });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   mkdirSync(SHOTS, { recursive: true });
-  const pdf = await page.pdf({ path: join(SHOTS, 'report.pdf'), format: 'A4', printBackground: true, preferCSSPageSize: true });
-  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  const pdfPath = join(SHOTS, 'report.pdf');
+  await page.pdf({ path: pdfPath, format: 'A4', printBackground: true, preferCSSPageSize: true });
+  // Every page A4 portrait (pdfinfo); the text is run 2's report and audit (pdftotext).
+  const printed = readPdf(pdfPath);
+  expect(printed.pages).toBeGreaterThanOrEqual(1);
+  expect(printed.sizes).toHaveLength(printed.pages);
+  for (const size of printed.sizes) expect(isA4(size), `page ${size.width} × ${size.height} pt`).toBe(true);
+  const printedText = printed.text.replace(/\s+/g, ' ');
+  expect(printedText).toContain('BÁO CÁO DIỄN BIẾN');
+  expect(printedText).toContain('Lượt chạy run-2');
+  for (const row of ['5.1 Tham luận 1', '5.2 Tham luận 2', '10 Kết thúc Hội nghị']) expect(printedText).toContain(row);
+  // The audit of run 2 only: run 1 took revisions 1–3 (start, goto, reset), so run 2 starts at 4.
+  expect(printedText).toContain('Nhật ký thao tác');
+  for (const line of ['start 4', 'goto thao-luan 5', 'addTime +60 s 6', 'next 7']) expect(printedText).toContain(line);
+  expect(printedText).not.toContain('reset');
   await page.setViewportSize({ width: 794, height: 1123 });
   await page.screenshot({ path: join(SHOTS, 'report-print.png'), fullPage: true });
   await context.close();

@@ -45,3 +45,17 @@ describe('slow clients', () => {
     screen.close();
   });
 });
+
+// The test above shortens the headers timeout to stay quick; this one checks what production gets:
+// the composition root (server/index.ts) calls startServer without timeout options.
+describe('production timeouts', () => {
+  it('[S19] a server started with the defaults cuts headers at 10 s and whole requests at 60 s', async () => {
+    const server = await boot();
+    try {
+      expect(server.app.httpServer.headersTimeout).toBe(10_000);
+      expect(server.app.httpServer.requestTimeout).toBe(60_000);
+    } finally {
+      await server.stop();
+    }
+  });
+});

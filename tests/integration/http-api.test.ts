@@ -1,4 +1,6 @@
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
+import { PROTOCOL_VERSION } from '@shared/protocol';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../server/app';
@@ -29,12 +31,22 @@ describe('reading', () => {
   });
 
   it('[S16] GET /api/v1/info gives the LAN URLs other devices use, on the port the server listens on', async () => {
+    // The oracle is what this test reads from the OS itself (every non-internal IPv4 address), so
+    // the check bites on a machine with no LAN interface too: then the list must be empty.
+    const expected = Object.values(networkInterfaces())
+      .flatMap((list) => list ?? [])
+      .filter((a) => a.family === 'IPv4' && !a.internal)
+      .map((a) => `http://${a.address}:${server.port}`);
     const { status, json } = await getJson(server.url, '/api/v1/info');
     expect(status).toBe(200);
+    expect(Object.keys(json).sort()).toEqual(['lanUrls', 'port', 'protocol']);
     expect(json.port).toBe(server.port);
-    expect(Array.isArray(json.lanUrls)).toBe(true);
+    expect(json.protocol).toBe(PROTOCOL_VERSION);
+    expect([...json.lanUrls].sort()).toEqual([...expected].sort());
     for (const u of json.lanUrls) expect(u).toMatch(new RegExp(`^http://\\d+\\.\\d+\\.\\d+\\.\\d+:${server.port}$`));
+    expect(json.lanUrls.some((u: string) => u.startsWith('http://127.'))).toBe(false);
     expect(JSON.stringify(json)).not.toContain(server.pins.mc);
+    expect(JSON.stringify(json)).not.toContain(server.pins.av);
   });
 
   it('[S8] unknown API paths are 404 not_found in the error shape; screens answer without the client built', async () => {

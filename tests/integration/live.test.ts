@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 describe('fan-out', () => {
-  it('[S1] a GO from one client reaches all three clients once, with the same revision as its ack and HTTP', async () => {
+  it('[S1] a GO from one client reaches all three clients once, the sender before its ack, with the same revision as its ack and HTTP', async () => {
     const a = await track(mc(server.url, 'MC 1'));
     const b = await track(connect(server.url));
     const c = await track(av(server.url));
@@ -27,10 +27,14 @@ describe('fan-out', () => {
     expect(b.snapshot.revision).toBe(0);
     expect(b.snapshot.programme.items.length).toBeGreaterThan(5);
 
-    const started = await a.send({ type: 'start' });
+    // What the sender already holds when its acknowledgement arrives: the state must come first.
+    const heldAtAck: number[][] = [];
+    const send = (command: object) => a.send(command).then((r) => (heldAtAck.push(a.states.map((s) => s.revision)), r));
+    const started = await send({ type: 'start' });
     expect(started).toMatchObject({ revision: 1 });
-    const ack = await a.send({ type: 'next', from: { itemId: 'don-tiep', segmentIndex: null } });
+    const ack = await send({ type: 'next', from: { itemId: 'don-tiep', segmentIndex: null } });
     expect(ack).toMatchObject({ revision: 2, live: { currentItemId: 'tuyen-bo-ly-do' } });
+    expect(heldAtAck).toEqual([[1], [1, 2]]);
     await until(() => [a, b, c].every((x) => x.states.length === 2), 3000, 'two states on every client');
     await sleep(200); // nothing more may arrive
     for (const x of [a, b, c]) {
@@ -58,14 +62,20 @@ describe('fan-out', () => {
     expect(a.states[1]?.recordTail).toBeUndefined();
   });
 
-  it('[S2] idle clients receive nothing at all while nothing changes', async () => {
+  it('[S2] idle clients receive nothing but the transport ping while nothing changes, watched for longer than that ping', async () => {
+    // The one packet the rule allows is Socket.IO's own ping every 25 s, so the watch runs past it:
+    // any heartbeat of our own with a period up to 26 s would show up as another packet.
+    expect((server.app.io.engine as unknown as { opts: { pingInterval: number } }).opts.pingInterval).toBe(25_000);
     const idle = await Promise.all([track(connect(server.url)), track(connect(server.url)), track(mc(server.url))]);
-    const packets: string[] = [];
-    for (const c of idle) c.socket.io.engine.on('packet', (p: { type: string }) => packets.push(p.type));
-    await sleep(2200);
+    const packets: string[][] = idle.map(() => []);
+    idle.forEach((c, i) => c.socket.io.engine.on('packet', (p: { type: string }) => packets[i]!.push(p.type)));
+    await sleep(26_500);
+    await until(() => packets.every((p) => p.length > 0), 5000, 'the transport ping'); // a busy machine may run its timer late
     expect(idle.map((c) => c.events)).toEqual([[], [], []]);
-    expect(packets).toEqual([]);
-  });
+    expect(idle.map((c) => c.socket.connected)).toEqual([true, true, true]);
+    // Each client sees the 25 s ping exactly once: no more (a heartbeat), no less (the watch was long enough).
+    expect(packets).toEqual([['ping'], ['ping'], ['ping']]);
+  }, 40_000);
 
   it('[S3] show:resync answers a fresh full snapshot', async () => {
     const a = await track(mc(server.url));

@@ -38,7 +38,9 @@ describe('report and audit CSV', () => {
     expect(opening.slice(4, 14)).toEqual(['07:30', '07:31:00', '07:44:00', '10:00', '13:00', '+3:00', '+1:00', '1:00', '', '1']);
     const first = rows.find((r) => r[0] === '5.1')!;
     expect(first.slice(1, 3)).toEqual(['', 'Tham luận 1']);
-    expect(first.slice(8, 13)).toEqual(['9:00', '+1:00', first[10], '', '+1:00']);
+    // planned 08:15 (07:30 + 10 + 15 + 20 min before the discussion), started at 07:44:00: 31 min early
+    expect(first.slice(4, 6)).toEqual(['08:15', '07:44:00']);
+    expect(first.slice(8, 13)).toEqual(['9:00', '+1:00', '-31:00', '', '+1:00']);
     const skipped = rows.find((r) => r[1]?.startsWith('Báo cáo tổng kết'))!;
     expect(skipped.slice(5, 10)).toEqual(['', '', '15:00', '', '']);
     const end = rows.find((r) => r[1] === 'Kết thúc (kế hoạch / thực tế)')!;

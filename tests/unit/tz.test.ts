@@ -1,27 +1,61 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
-// [T8] Formatting is identical whatever the machine's own time zone: run the time tests and a
-// formatting probe under several TZ values and compare.
-const probe = `
-import { zonedInstant, formatTimeOfDay, formatLongDate, formatDate } from './shared/time.ts';
-import { defaultProgramme } from './shared/default-programme.ts';
-import { plannedSchedule } from './shared/derive.ts';
-const p = defaultProgramme();
-const out = plannedSchedule(p).map((s) => formatTimeOfDay(s.start, p.timeZone) + '-' + formatTimeOfDay(s.end, p.timeZone));
-const t = zonedInstant('2024-01-18', '23:59', p.timeZone);
-console.log(JSON.stringify({ out, date: formatDate(t, p.timeZone), long: formatLongDate(t, p.timeZone, 'vi') }));
-`;
+// [T8] Every displayed time is in the event's zone whatever the machine's own: the real time,
+// derive, report and export tests run again here, each in a child vitest under another TZ (one
+// west of UTC, one east of Hanoi across the date line, and Hanoi itself; the parent run is UTC), and every one of
+// their tests must pass there. A defect that only shows away from UTC (where this machine runs)
+// turns this red.
+const FILES = ['tests/unit/time.test.ts', 'tests/unit/derive.test.ts', 'tests/unit/report-clock.test.ts', 'tests/unit/export-report.test.ts'];
+const ZONES = ['America/Los_Angeles', 'Pacific/Kiritimati', 'Asia/Ho_Chi_Minh'];
+const run = promisify(execFile);
+
+interface Report {
+  numTotalTests: number;
+  numPassedTests: number;
+  testResults: { name: string; assertionResults: { status: string }[] }[];
+}
+
+async function runUnder(TZ: string, dir: string): Promise<Report & { offset: number }> {
+  const out = join(dir, `${TZ.replace('/', '-')}.json`);
+  const vitest = join('node_modules', 'vitest', 'vitest.mjs');
+  await run(process.execPath, [vitest, 'run', '--project', 'unit', '--reporter=json', `--outputFile=${out}`, ...FILES], {
+    env: { ...process.env, TZ },
+  }).catch((error: Error & { stdout?: string }) => {
+    // A failing child still writes its report; only a child that wrote none is an error here.
+    if (!readFileSafe(out)) throw error;
+  });
+  const { stdout } = await run(process.execPath, ['-e', 'console.log(new Date(2024, 0, 18).getTimezoneOffset())'], { env: { ...process.env, TZ } });
+  return { ...(JSON.parse(readFileSync(out, 'utf8')) as Report), offset: Number(stdout) };
+}
+
+const readFileSafe = (p: string) => {
+  try {
+    return readFileSync(p, 'utf8');
+  } catch {
+    return null;
+  }
+};
 
 describe('time zones', () => {
-  it('[T8] the same programme prints the same times under TZ=UTC, America/Los_Angeles and Asia/Tokyo', () => {
-    const results = ['UTC', 'America/Los_Angeles', 'Asia/Tokyo', 'Asia/Ho_Chi_Minh'].map((TZ) =>
-      execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', probe], { env: { ...process.env, TZ }, encoding: 'utf8' }),
-    );
-    const first = JSON.parse(results[0]!);
-    expect(first.out[0]).toBe('07:00-07:30');
-    expect(first.out[1]).toBe('07:30-07:40');
-    expect(first.long).toBe('Thứ Năm, 18/01/2024');
-    for (const r of results) expect(r).toBe(results[0]);
-  }, 60_000); // four child processes, each loading tsx: slow on a busy 2-core machine
+  it('[T8] the time, derive, report and export tests all pass under TZ=America/Los_Angeles, Pacific/Kiritimati and Asia/Ho_Chi_Minh', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'baton-tz-'));
+    try {
+      // Two at a time: the machine has two cores.
+      const reports = [...(await Promise.all(ZONES.slice(0, 2).map((z) => runUnder(z, dir)))), ...(await Promise.all(ZONES.slice(2).map((z) => runUnder(z, dir))))];
+      // The children really ran in those zones (minutes west of UTC on the day of the conference).
+      expect(reports.map((r) => r.offset)).toEqual([480, -840, -420]);
+      for (const [i, r] of reports.entries()) {
+        expect(r.testResults.map((f) => f.name.slice(f.name.indexOf('tests/unit/'))).sort(), ZONES[i]).toEqual([...FILES].sort());
+        expect(r.numTotalTests, ZONES[i]).toBeGreaterThanOrEqual(20);
+        expect(r.numPassedTests, `${ZONES[i]}: every test passes`).toBe(r.numTotalTests);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 150_000); // three child vitest runs on a busy 2-core machine
 });
