@@ -7,7 +7,7 @@ import type { Role } from '@shared/commands';
 import type { Slot } from '@shared/derive';
 import type { LiveState } from '@shared/live';
 import type { Programme } from '@shared/programme';
-import type { RecordTail, Snapshot, StateMessage } from '@shared/protocol';
+import type { NodeStatus, RecordTail, Snapshot, StateMessage } from '@shared/protocol';
 import type { RunRecord } from '@shared/record';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline';
@@ -24,6 +24,11 @@ export interface ShowStore {
   clock: { offset: number; rtt: number | null };
   role: Role | null;
   authError: 'wrong_pin' | 'too_many_attempts' | 'protocol' | null;
+  /**
+   * The server this page follows (its origin), what it says it is (null until it says: a
+   * one-laptop server never does), and every server address the page knows (for failover).
+   */
+  server: { url: string; node: NodeStatus | null; known: string[] };
 }
 
 export const useShow = create<ShowStore>()(() => ({
@@ -37,14 +42,35 @@ export const useShow = create<ShowStore>()(() => ({
   clock: { offset: 0, rtt: null },
   role: null,
   authError: null,
+  server: { url: '', node: null, known: [] },
 }));
 
 const set = useShow.setState;
 const get = useShow.getState;
 
-export function applySnapshot(s: Snapshot): void {
+/**
+ * Takes a full snapshot. Returns false (and changes nothing) for one older than what we hold on
+ * this connection: a late answer to a resync that newer state messages have overtaken.
+ */
+export function applySnapshot(s: Snapshot): boolean {
+  if (s.revision < get().revision) return false;
   set({ programme: s.programme, live: s.live, record: s.record, revision: s.revision, now: s.now, next: s.next });
+  return true;
 }
+
+/**
+ * [B21] A new connection — to another server after a failover, or to the same one after a
+ * restart — resets the revision baseline: that server's first snapshot is the truth even when its
+ * revision is lower than ours (a command the dead primary broadcast but never got acknowledged by
+ * its backup is lost with it). Everything else stays, so countdowns run on until the snapshot.
+ */
+export function connectedTo(url: string): void {
+  const { server } = get();
+  set({ revision: -1, server: { ...server, url, node: server.url === url ? server.node : null } });
+}
+
+export const setNode = (node: NodeStatus | null): void => set({ server: { ...get().server, node } });
+export const setKnownServers = (known: string[]): void => set({ server: { ...get().server, known } });
 
 /** Applies one change. Returns false on a revision gap: the caller must ask for a snapshot. */
 export function applyStateMessage(m: StateMessage): boolean {

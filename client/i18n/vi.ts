@@ -95,6 +95,25 @@ export const vi = {
   error: 'Lỗi',
   live: 'Trực tiếp',
   progress: 'Tiến độ',
+  nodeBackup: 'MÁY DỰ PHÒNG',
+  nodeBackupHint: 'Máy này chỉ chép theo máy chính và không nhận lệnh.',
+  nodePrimary: 'Máy chính',
+  nodeFollows: 'Theo máy chính',
+  nodeBehind: (n: number) => (n === 0 ? 'Đã chép đủ: không chậm thao tác nào' : `Chậm ${n} thao tác so với máy chính`),
+  nodeBehindLast: (n: number) => (n === 0 ? 'Lúc mất kết nối: đã chép đủ' : `Lúc mất kết nối: chậm ${n} thao tác`),
+  nodeHolds: (revision: number) => `đang giữ phiên bản ${revision}`,
+  nodeBehindUnknown: 'Chưa rõ chậm bao nhiêu thao tác',
+  primaryReachable: 'Đang kết nối với máy chính',
+  primaryUnreachable: 'MẤT KẾT NỐI VỚI MÁY CHÍNH',
+  promote: 'Chuyển thành máy chính',
+  promoting: 'Đang chuyển…',
+  confirmPromote:
+    'Chuyển máy dự phòng này thành máy chính? Chỉ làm khi máy chính đã hỏng hoặc mất điện. Từ lúc này mọi lệnh (GO…) gửi tới máy này; máy chính cũ khi bật lại sẽ thành máy dự phòng.',
+  backupLost: 'MẤT MÁY DỰ PHÒNG',
+  backupLostHint: 'Máy chính đang chạy một mình: lệnh vẫn nhận bình thường, nhưng nếu máy này hỏng sẽ không có máy thay.',
+  backupAttached: 'Có máy dự phòng',
+  switchedTo: (url: string) => `Đang theo máy ${url}`,
+  lookingForPrimary: 'Đang tìm máy chính',
 } as const;
 
 export type Dict = { [K in keyof typeof vi]: (typeof vi)[K] extends (...a: infer A) => string ? (...a: A) => string : string };

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { applySnapshot, applyStateMessage, useShow } from '../../client/store';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { applySnapshot, applyStateMessage, connectedTo, useShow } from '../../client/store';
 import { commandSchema, type CommandInput } from '@shared/commands';
 import { defaultProgramme } from '@shared/default-programme';
 import { nowAndNext } from '@shared/derive';
@@ -20,6 +20,9 @@ function step(state: ShowState, input: CommandInput): { state: ShowState; messag
 }
 
 describe('client store', () => {
+  // Each test is a fresh connection: its first snapshot sets the revision baseline [B21].
+  beforeEach(() => connectedTo('http://127.0.0.1:4310'));
+
   it('[S18] applies messages in order, refuses a gap without changing anything, ignores duplicates', () => {
     const s0 = initialShowState(defaultProgramme());
     applySnapshot({ revision: 0, serverTime: at, programme: s0.programme, live: s0.live, record: s0.record, ...nowAndNext(s0.programme, s0.live) });

@@ -4,6 +4,8 @@ import { t } from '../../i18n/i18n';
 export interface PendingConfirm {
   text: string;
   action: () => void;
+  /** The confirm button's words when "Confirm" is too vague (promote). */
+  ok?: string;
 }
 
 /** An in-page confirmation (window.confirm would freeze every timer on the page). */
@@ -26,7 +28,7 @@ export function ConfirmDialog({ pending, onClose }: { pending: PendingConfirm | 
               onClose();
             }}
           >
-            {t.confirm}
+            {pending.ok ?? t.confirm}
           </button>
         </div>
       </div>

@@ -17,12 +17,14 @@ import { useNow } from '../../use-now';
 import { AvPanel } from './av-panel';
 import { ConfirmDialog, type PendingConfirm } from './confirm-dialog';
 import { MessagePanel } from './message-panel';
+import { NodeBanner, NodeMarks, needsBanner } from './node-banner';
 import { ProgrammeList } from './programme-list';
 import { useMcActions } from './use-mc-actions';
 import { useMcKeys } from './use-mc-keys';
 
 export function McConsole() {
   const { programme, live, slot, next } = useShow(useShallow((s) => ({ programme: s.programme, live: s.live, slot: s.now, next: s.next })));
+  const { banner, backup } = useShow(useShallow((s) => ({ banner: needsBanner(s.server.node), backup: s.server.node?.role === 'backup' })));
   const now = useNow();
   const actions = useMcActions();
   const [pending, setPending] = useState<PendingConfirm | null>(null);
@@ -45,7 +47,8 @@ export function McConsole() {
   const confirmIfRunning = (text: string, action: () => void) => (moving ? setPending({ text, action }) : action());
 
   return (
-    <main className="mc">
+    <main className={`mc${banner ? ' has-node' : ''}${backup ? ' is-backup' : ''}`}>
+      <NodeBanner confirm={setPending} />
       <header className="mc-top">
         <div className="mc-title" title={programme.title}>{programme.title}</div>
         <div className="mc-clock" data-testid="clock">{formatClockTime(now, tz)}</div>
@@ -58,6 +61,7 @@ export function McConsole() {
           {t.projectedEnd} <b>{formatTimeOfDay(projection.projectedEnd, tz)}</b>
           <span className="mc-muted"> ({t.planned} {formatTimeOfDay(projection.plannedEnd, tz)})</span>
         </div>
+        <NodeMarks />
         <ConnectionBadge />
       </header>
 
