@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { ShowState } from '@shared/live';
 import { type Instant, instant } from '@shared/time';
+import { Admission, admissionLimits, type AdmissionLimits, openFileLimit } from './admission';
 import { type Auth, createAuth, type Pins } from './auth';
 import { createHttpHandler } from './http/api';
 import { type Logger, silentLogger } from './log';
@@ -35,6 +36,8 @@ export interface AppDeps {
    * phone dribbling headers (slowloris) cannot hold connections open. WebSockets are not affected.
    */
   headersTimeoutMs?: number;
+  /** Connection budgets (default: VIEWERS_PER_ADDRESS 500, all viewers below the open-file limit). */
+  admission?: Partial<AdmissionLimits>;
 }
 
 export interface App {
@@ -43,6 +46,7 @@ export interface App {
   service: ShowService;
   store: ShowStore;
   auth: Auth;
+  admission: Admission;
   /** Stop accepting, disconnect every client, close the store. */
   close(): Promise<void>;
 }
@@ -63,7 +67,9 @@ export function createApp(deps: AppDeps): App {
     // requestTimeout leaves room for a 1 MB programme upload on poor Wi-Fi and Socket.IO's 25 s long-polls.
     { keepAliveTimeout: 5_000, headersTimeout, requestTimeout: 60_000, connectionsCheckingInterval: Math.min(2_000, headersTimeout) },
     createHttpHandler({ service, store, auth, clock, log, clientDir: deps.clientDir }));
-  const io = attachSockets(httpServer, { service, auth, clock, log });
+  const limits = { ...admissionLimits(openFileLimit(), deps.admission?.viewersPerAddress), ...deps.admission };
+  const admission = new Admission(limits, log);
+  const io = attachSockets(httpServer, { service, auth, clock, log, admission });
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= new Promise<void>((resolve) => {
@@ -74,7 +80,7 @@ export function createApp(deps: AppDeps): App {
       });
       httpServer.closeAllConnections();
     }));
-  return { httpServer, io, service, store, auth, close };
+  return { httpServer, io, service, store, auth, admission, close };
 }
 
 export interface StartOptions {
@@ -95,6 +101,7 @@ export interface StartOptions {
   plainGoGuardMs?: number;
   maxPinAttempts?: number;
   headersTimeoutMs?: number;
+  admission?: Partial<AdmissionLimits>;
 }
 
 export interface StartedServer {
@@ -125,6 +132,7 @@ export async function startServer(opts: StartOptions): Promise<StartedServer> {
       ...(opts.plainGoGuardMs !== undefined ? { plainGoGuardMs: opts.plainGoGuardMs } : {}),
       ...(opts.maxPinAttempts !== undefined ? { maxPinAttempts: opts.maxPinAttempts } : {}),
       ...(opts.headersTimeoutMs !== undefined ? { headersTimeoutMs: opts.headersTimeoutMs } : {}),
+      ...(opts.admission ? { admission: opts.admission } : {}),
     });
   } catch (error) {
     store.close();

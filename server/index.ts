@@ -1,10 +1,11 @@
 /**
  * Composition root: configuration from the environment, then startServer, then the banner.
- * PORT (4310), HOST (0.0.0.0), DATA_DIR (./data), MC_PIN, AV_PIN.
+ * PORT (4310), HOST (0.0.0.0), DATA_DIR (./data), MC_PIN, AV_PIN, VIEWERS_PER_ADDRESS (500).
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_VIEWERS_PER_ADDRESS } from './admission';
 import { DATABASE_FILE, startServer } from './app';
 import { bannerLines } from './banner';
 import { consoleLogger } from './log';
@@ -29,6 +30,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.exit(2);
 }
 const host = env('HOST') ?? '0.0.0.0';
+const viewersPerAddress = Number(env('VIEWERS_PER_ADDRESS') ?? DEFAULT_VIEWERS_PER_ADDRESS);
+if (!Number.isInteger(viewersPerAddress) || viewersPerAddress < 1) {
+  console.error(`VIEWERS_PER_ADDRESS must be a whole number of screens, at least 1 (got "${process.env.VIEWERS_PER_ADDRESS}")`);
+  process.exit(2);
+}
 const dataDir = resolve(env('DATA_DIR') ?? './data');
 const given = { mc: env('MC_PIN'), av: env('AV_PIN') };
 const pins = resolvePins(dataDir, given);
@@ -41,6 +47,7 @@ const server = await startServer({
   ...(given.av ? { avPin: given.av } : {}),
   clientDir: resolve(root, 'dist/client'),
   log: consoleLogger,
+  admission: { viewersPerAddress },
 }).catch((error: unknown) => {
   console.error(`Baton could not start: ${(error as Error).message}`);
   process.exit(1);
