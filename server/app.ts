@@ -63,12 +63,12 @@ export function createApp(deps: AppDeps): App {
   });
   const auth = createAuth(deps.pins, { maxAttempts: deps.maxPinAttempts ?? 10 });
   const headersTimeout = deps.headersTimeoutMs ?? 10_000;
+  const limits = { ...admissionLimits(openFileLimit(), deps.admission?.viewersPerAddress), ...deps.admission };
+  const admission = new Admission(limits, log);
   const httpServer = createServer(
     // requestTimeout leaves room for a 1 MB programme upload on poor Wi-Fi and Socket.IO's 25 s long-polls.
     { keepAliveTimeout: 5_000, headersTimeout, requestTimeout: 60_000, connectionsCheckingInterval: Math.min(2_000, headersTimeout) },
-    createHttpHandler({ service, store, auth, clock, log, clientDir: deps.clientDir }));
-  const limits = { ...admissionLimits(openFileLimit(), deps.admission?.viewersPerAddress), ...deps.admission };
-  const admission = new Admission(limits, log);
+    createHttpHandler({ service, store, auth, clock, log, admission, clientDir: deps.clientDir }));
   const io = attachSockets(httpServer, { service, auth, clock, log, admission });
   let closing: Promise<void> | undefined;
   const close = () =>

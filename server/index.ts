@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_VIEWERS_PER_ADDRESS } from './admission';
+import { DEFAULT_VIEWERS_PER_ADDRESS, openFileLimit } from './admission';
 import { DATABASE_FILE, startServer } from './app';
 import { bannerLines } from './banner';
 import { consoleLogger } from './log';
@@ -53,7 +53,9 @@ const server = await startServer({
   process.exit(1);
 });
 
-console.log(bannerLines({ host, port: server.port, pins, dataDir, databaseFile: resolve(dataDir, DATABASE_FILE) }).join('\n'));
+const { limits } = server.app.admission;
+const screens = { ...limits, openFiles: openFileLimit() };
+console.log(bannerLines({ host, port: server.port, pins, dataDir, databaseFile: resolve(dataDir, DATABASE_FILE), screens }).join('\n'));
 
 let stopping = false;
 const stop = (signal: string) => {

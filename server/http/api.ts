@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApiError, PROTOCOL_VERSION } from '@shared/protocol';
 import { nowAndNext } from '@shared/derive';
 import type { Instant } from '@shared/time';
+import type { Admission } from '../admission';
 import { type Auth, bearerPin } from '../auth';
 import { lanAddresses } from '../banner';
 import { apiError, statusOf } from '../errors';
@@ -23,6 +24,7 @@ export interface HttpDeps {
   clock: () => Instant;
   log: Logger;
   clientDir?: string | undefined;
+  admission: Admission;
 }
 
 /** `::ffff:10.0.0.5` → `10.0.0.5`, so one device counts as one address. */
@@ -99,7 +101,12 @@ export function createHttpHandler(deps: HttpDeps) {
     if (path === '/api/v1/info' && reading) {
       // For the set-up page's QR codes: the addresses other devices in the hall can reach.
       const port = req.socket.localPort;
-      return sendJson(res, 200, { lanUrls: lanAddresses().map((a) => `http://${a}:${port}`), port, protocol: PROTOCOL_VERSION });
+      return sendJson(res, 200, {
+        lanUrls: lanAddresses().map((a) => `http://${a}:${port}`),
+        port,
+        protocol: PROTOCOL_VERSION,
+        connections: deps.admission.stats(),
+      });
     }
     if (path === '/api/v1/runs' && reading) return sendJson(res, 200, { runs: listRuns(store, service.current) });
     if (path === '/api/v1/commands' && method === 'POST') return postCommand(req, res);

@@ -44,10 +44,11 @@ const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/
 
 describe.each([
   // Per address: one device reaches its own budget long before the server's.
-  { name: 'per address', viewersPerAddress: 100, flood: 300 },
+  // Started with a soft open-file limit below the hard one: the server runs with the hard one.
+  { name: 'per address', viewersPerAddress: 100, flood: 300, soft: FD_LIMIT / 2 },
   // Global: a budget higher than the file limit, so only the global viewer budget stops the flood.
-  { name: 'global', viewersPerAddress: 100_000, flood: FD_LIMIT + 200 },
-])('a viewer flood from one address ($name budget)', ({ viewersPerAddress, flood: count }) => {
+  { name: 'global', viewersPerAddress: 100_000, flood: FD_LIMIT + 200, soft: FD_LIMIT },
+])('a viewer flood from one address ($name budget)', ({ viewersPerAddress, flood: count, soft }) => {
   const data = tempDataDir('admission');
   let server: ChildServer;
   let flood: FloodResult | undefined;
@@ -55,7 +56,7 @@ describe.each([
   beforeAll(async () => {
     server = await spawnServer({
       dataDir: data.dir,
-      wrap: ['prlimit', `--nofile=${FD_LIMIT}:${FD_LIMIT}`, '--'],
+      wrap: ['prlimit', `--nofile=${soft}:${FD_LIMIT}`, '--'],
       env: { VIEWERS_PER_ADDRESS: String(viewersPerAddress) },
     });
   });
@@ -66,7 +67,11 @@ describe.each([
     data.remove();
   });
 
-  it('[A1][A2][A3] refuses the flood early with a reason; another device\'s screen (if room), MC console and HTTP GO get in within a second; nothing acknowledged is lost; all recovers', async () => {
+  it('[A1][A2][A3][A4] refuses the flood early with a reason; another device\'s screen (if room), MC console and HTTP GO get in within a second; nothing acknowledged is lost; all recovers', async () => {
+    // [A2] The budgets in force, and the open-file limit raised to the hard one, are in the banner.
+    const banner = server.lines.slice(0, server.bootLines).map((l) => l.text).join('\n');
+    expect(banner).toContain(`Screens: up to ${viewersPerAddress} per device address`);
+    expect(banner).toContain(`(open-file limit ${FD_LIMIT})`);
     const before = rssMb(server.pid);
     flood = await viewerFlood(server.url, { from: '127.0.0.1', count, concurrency: 32, deadlineMs: 60_000 });
     const refused = flood.refusedSocket + flood.refusedEngine;
@@ -83,6 +88,12 @@ describe.each([
     // The server is alive and its memory bounded by the budgets, not by the flood.
     expect(server.alive()).toBe(true);
     expect(rssMb(server.pid)).toBeLessThan(before + 150);
+
+    // [A4] Visible to the operator: the flooding address on top, the refusals counted.
+    const info = await httpFrom(server.url, '/api/v1/info');
+    expect(info.json.connections.top[0]).toMatchObject({ address: '127.0.0.1', viewers: flood.admitted });
+    expect(info.json.connections.refused.engine + info.json.connections.refused.viewers).toBe(refused);
+    expect(server.lines.filter((l) => /refused a connection from 127\.0\.0\.1/.test(l.text))).toHaveLength(1);
 
     // While the flood holds its sockets: another device's MC console and the HTTP API get in at once.
     const console_ = await timed(() => connect(server.url, { protocol: PROTOCOL_VERSION, pin: MC_PIN, label: 'MC from another device' }, { localAddress: OTHER }));
