@@ -71,8 +71,7 @@ export function attachSockets(httpServer: HttpServer, deps: SocketDeps): BatonSe
 
   io.engine.on('connection', (raw: RawConnection) => {
     raw.once('close', admission.connected(clientAddress(raw.remoteAddress)));
-    // [A5] The upgrade request (headers, parser state) would otherwise stay in memory per screen.
-    raw.request = null;
+    forgetRequest(raw);
   });
 
   io.use((socket, next) => {
@@ -123,6 +122,21 @@ export function attachSockets(httpServer: HttpServer, deps: SocketDeps): BatonSe
 
   service.onChange((message) => io.emit('show:state', message));
   return io;
+}
+
+/**
+ * [A5] A screen's upgrade request stays referenced for the life of its connection (engine.io keeps
+ * it, and its WebSocket response object listens on the TCP socket): drop what it holds — a browser
+ * sends a kilobyte or more of headers — once the handshake has read it. Socket.IO builds the
+ * handshake without it (address from the connection, auth from the CONNECT packet).
+ */
+function forgetRequest(raw: RawConnection): void {
+  const request = raw.request as { rawHeaders?: string[]; headers?: unknown; _query?: unknown } | null;
+  raw.request = null;
+  if (!request) return;
+  request.rawHeaders = [];
+  request.headers = {};
+  request._query = {};
 }
 
 /** Size of a socket payload as JSON; null when it cannot be serialised (absurdly deep nesting). */
