@@ -23,10 +23,10 @@ export interface AdmissionBench {
   memory: { screens: number; addresses: number; idleRssMb: number; peakRssMb: number; kbPerScreen: number; at20kMb: number; openFiles: number };
 }
 
-function spawnBundle(file: string, env: Record<string, string> = {}): ChildProcess {
+function spawnBundle(file: string, env: Record<string, string> = {}, execArgv: string[] = []): ChildProcess {
   const outfile = here(`../dist/bench/${file.replace(/\.ts$/, '.mjs')}`);
   buildSync({ entryPoints: [here(file)], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile, logLevel: 'warning' });
-  return fork(outfile, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...env } });
+  return fork(outfile, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...env }, execArgv });
 }
 
 function message<T>(child: ChildProcess, type: string, timeoutMs: number): Promise<T> {
@@ -53,7 +53,8 @@ function peakRss(pid: number): { stop(): number } {
 }
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawnBundle('server-child.ts', env);
+  // The server runs with the V8 flags `npm start` gives it (package.json), so its memory is the production one.
+  const child = spawnBundle('server-child.ts', env, (process.env.BENCH_SERVER_FLAGS ?? '').split(' ').filter(Boolean));
   const { port } = await message<{ port: number }>(child, 'ready', 60_000);
   return { child, url: `http://127.0.0.1:${port}` };
 }
@@ -152,7 +153,7 @@ async function memoryPerScreen(wanted: number): Promise<AdmissionBench['memory']
 
 export async function runAdmissionBench(quick: boolean): Promise<AdmissionBench> {
   const part1 = await floodFromOneAddress(quick ? 2_000 : 21_000, quick ? 1 : 4);
-  const memory = await memoryPerScreen(quick ? 1_000 : 20_000);
+  const memory = await memoryPerScreen(Number(process.env.BENCH_SCREENS) || (quick ? 1_000 : 20_000));
   return { ...part1, memory };
 }
 
