@@ -23,9 +23,12 @@ export interface AdmissionBench {
   memory: { screens: number; addresses: number; idleRssMb: number; peakRssMb: number; kbPerScreen: number; at20kMb: number; openFiles: number };
 }
 
+const built = new Set<string>();
 function spawnBundle(file: string, env: Record<string, string> = {}, execArgv: string[] = []): ChildProcess {
   const outfile = here(`../dist/bench/${file.replace(/\.ts$/, '.mjs')}`);
-  buildSync({ entryPoints: [here(file)], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile, logLevel: 'warning' });
+  // Built once: a worker must never load a bundle that another build is rewriting.
+  if (!built.has(file)) buildSync({ entryPoints: [here(file)], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile, logLevel: 'warning' });
+  built.add(file);
   return fork(outfile, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...env }, execArgv });
 }
 
@@ -144,6 +147,8 @@ async function memoryPerScreen(wanted: number): Promise<AdmissionBench['memory']
   const { workers, results } = await flood(url, from, 500, 600_000);
   const done = await results;
   const admitted = done.reduce((a, r) => a + r.admitted, 0);
+  const lost = done.reduce((a, r) => a + r.failed + r.refusedEngine + r.refusedSocket, 0);
+  if (lost) console.log(`  memory run: ${lost} of ${done.length * 500} screens did not get in (${JSON.stringify(done.map((r) => [r.admitted, r.refusedEngine + r.refusedSocket, r.failed]))})`);
   await new Promise((r) => setTimeout(r, 2000));
   const peakRssMb = peak.stop();
   await stopAll(child, workers);
