@@ -26,7 +26,7 @@ describe('memory per screen', () => {
       if (text.startsWith('40')) admitted = true;
     });
     await until(() => admitted, 5000, 'the screen admitted');
-    const clients = Object.values(server.app.io.engine.clients as Record<string, { request: unknown }>);
+    const clients = Object.values((server.app.io.engine as unknown as { clients: Record<string, { request: unknown }> }).clients);
     expect(clients).toHaveLength(1);
     expect(clients[0]?.request).toBeNull();
     // The request object itself may still be referenced by the WebSocket's response: it holds no headers.
