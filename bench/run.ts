@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --n=100,500,1000] [-- --gos=20] [-- --no-write]`
+// `npm run bench [-- --quick] [-- --n=100,500,1000] [-- --gos=20] [-- --no-write] [-- --admission-only]`
 // Starts the production server in a child process on 127.0.0.1 with a temporary DATA_DIR,
 // connects N socket.io clients spread over several worker processes, and measures: GO fan-out
 // latency (send → each client holds the new state), the connect storm, the server at rest
@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION, type CommandAck, type StateMessage } from '../shared/protocol';
+import { admissionMarkdown, runAdmissionBench } from './admission';
 import { measureDurableWrite } from './durable-write';
 import { describeReplication, measureReplication } from './replication';
 import { measureWriteFloor } from './write-floor';
@@ -166,6 +167,10 @@ async function runSize(n: number): Promise<RunResult> {
 }
 
 const fmt = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
+if (args.includes('--admission-only')) {
+  console.log(admissionMarkdown(await runAdmissionBench(quick)));
+  process.exit(0);
+}
 const results: RunResult[] = [];
 for (const n of sizes) {
   console.log(`bench: N = ${n} …`);
@@ -187,13 +192,17 @@ console.log(`  floor: plain TCP writes of 1.2 KB to ${floorN} loopback sockets r
 const replication = await measureReplication({ n: Math.max(...sizes), gos: quick ? 10 : 40, workers: WORKERS });
 console.log(describeReplication(replication).join('\n'));
 
+console.log('bench: admission under a flood …');
+const admission = await runAdmissionBench(quick);
+console.log(admissionMarkdown(admission));
+
 const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` };
 const failures = results.filter((r) => r.fanout.samples === 0 || r.rest.messages !== 0);
 if (write) {
   mkdirSync(here('./results'), { recursive: true });
   const at = new Date().toISOString();
-  writeFileSync(here('./results/latest.json'), JSON.stringify({ at, machine, gos, workers: WORKERS, results, durable, floor: { n: floorN, ...floor }, replication }, null, 2));
-  writeFileSync(here('./results/latest.md'), markdown(at));
+  writeFileSync(here('./results/latest.json'), JSON.stringify({ at, machine, gos, workers: WORKERS, results, durable, floor: { n: floorN, ...floor }, replication, admission }, null, 2));
+  writeFileSync(here('./results/latest.md'), markdown(at) + admissionMarkdown(admission));
   console.log('bench: wrote bench/results/latest.md and latest.json');
 }
 if (failures.length) {

@@ -7,7 +7,18 @@ import { join } from 'node:path';
 import { startServer } from '../server/app';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'baton-bench-'));
-const server = await startServer({ port: 0, host: '127.0.0.1', dataDir, mcPin: process.env.BENCH_MC_PIN ?? '424242', avPin: '313131', log: silentLog(), ...(process.env.BENCH_FOLLOW ? { follow: process.env.BENCH_FOLLOW } : {}) });
+const perAddress = Number(process.env.BENCH_VIEWERS_PER_ADDRESS);
+const server = await startServer({
+  port: 0,
+  host: '127.0.0.1',
+  dataDir,
+  mcPin: process.env.BENCH_MC_PIN ?? '424242',
+  avPin: '313131',
+  log: silentLog(),
+  // The fan-out runs put every screen on 127.0.0.1: only the admission bench keeps the default budget.
+  admission: { viewersPerAddress: Number.isInteger(perAddress) && perAddress > 0 ? perAddress : 1_000_000 },
+  ...(process.env.BENCH_FOLLOW ? { follow: process.env.BENCH_FOLLOW } : {}),
+});
 const counts = { messages: 0, heartbeats: 0 };
 /** Duration of each synchronous broadcast (io.emit to every socket), to split the server's share of a GO from the clients'. */
 const broadcastMs: number[] = [];

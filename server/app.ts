@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { ShowState } from '@shared/live';
 import { type Instant, instant } from '@shared/time';
+import { Admission, admissionLimits, type AdmissionLimits, openFileLimit } from './admission';
 import { type Auth, createAuth, type Pins } from './auth';
 import { lanAddresses } from './banner';
 import { createHttpHandler } from './http/api';
@@ -41,6 +42,8 @@ export interface AppDeps {
    * phone dribbling headers (slowloris) cannot hold connections open. WebSockets are not affected.
    */
   headersTimeoutMs?: number;
+  /** Connection budgets (default: VIEWERS_PER_ADDRESS 500, all viewers below the open-file limit). */
+  admission?: Partial<AdmissionLimits>;
 }
 
 export interface App {
@@ -53,6 +56,7 @@ export interface App {
   auth: Auth;
   /** Counters optional parts (OSC) add to `GET /api/v1/status`. */
   status: StatusExtras;
+  admission: Admission;
   /** Stop accepting, disconnect every client, close the store. */
   close(): Promise<void>;
 }
@@ -72,11 +76,15 @@ export function createApp(deps: AppDeps): App {
   const auth = createAuth(deps.pins, { maxAttempts: deps.maxPinAttempts ?? 10, ...(deps.pinWindowMs !== undefined ? { windowMs: deps.pinWindowMs } : {}) });
   const headersTimeout = deps.headersTimeoutMs ?? 10_000;
   const status: StatusExtras = {};
+  const limits = { ...admissionLimits(openFileLimit(), deps.admission?.viewersPerAddress), ...deps.admission };
+  const admission = new Admission(limits, log);
+  status.connections = () => admission.stats();
+  const info = () => ({ node: pair.status(), connections: admission.stats() });
   const httpServer = createServer(
     // requestTimeout leaves room for a 1 MB programme upload on poor Wi-Fi and Socket.IO's 25 s long-polls.
     { keepAliveTimeout: 5_000, headersTimeout, requestTimeout: 60_000, connectionsCheckingInterval: Math.min(2_000, headersTimeout) },
-    withPairRoutes(createHttpHandler({ service, store, auth, clock, log, clientDir: deps.clientDir, status, info: () => ({ node: pair.status() }) }), { pair, auth, log }));
-  const io = attachSockets(httpServer, { service, auth, clock, log });
+    withPairRoutes(createHttpHandler({ service, store, auth, clock, log, clientDir: deps.clientDir, status, info }), { pair, auth, log }));
+  const io = attachSockets(httpServer, { service, auth, clock, log, admission });
   pair.attach(service, io);
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -89,7 +97,7 @@ export function createApp(deps: AppDeps): App {
       });
       httpServer.closeAllConnections();
     }));
-  return { httpServer, io, service, store, auth, pair, status, close };
+  return { httpServer, io, service, store, auth, pair, status, admission, close };
 }
 
 export interface StartOptions {
@@ -115,6 +123,7 @@ export interface StartOptions {
   follow?: string;
   /** `BACKUP_URL`: this node's URL as the other laptop reaches it (default: derived from host and port). */
   selfUrl?: string;
+  admission?: Partial<AdmissionLimits>;
 }
 
 export interface StartedServer {
@@ -146,6 +155,7 @@ export async function startServer(opts: StartOptions): Promise<StartedServer> {
       ...(opts.maxPinAttempts !== undefined ? { maxPinAttempts: opts.maxPinAttempts } : {}),
       ...(opts.pinWindowMs !== undefined ? { pinWindowMs: opts.pinWindowMs } : {}),
       ...(opts.headersTimeoutMs !== undefined ? { headersTimeoutMs: opts.headersTimeoutMs } : {}),
+      ...(opts.admission ? { admission: opts.admission } : {}),
     });
   } catch (error) {
     store.close();

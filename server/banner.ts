@@ -23,7 +23,15 @@ export function bannerHosts(host: string): string[] {
 const hostLabel = (h: string) =>
   h === 'localhost' ? 'This computer' : h.startsWith('127.') || h === '[::1]' ? 'This computer only (HOST is a loopback address)' : `On the network (${h})`;
 
-export function bannerLines(opts: { host: string; port: number; pins: Pins & { source?: Record<keyof Pins, string> }; dataDir: string; databaseFile: string }): string[] {
+export function bannerLines(opts: {
+  host: string;
+  port: number;
+  pins: Pins & { source?: Record<keyof Pins, string> };
+  dataDir: string;
+  databaseFile: string;
+  /** The viewer budgets in force (admission control). */
+  screens?: { viewersPerAddress: number; viewerBudget: number; openFiles: number };
+}): string[] {
   const hosts = bannerHosts(opts.host);
   const lines = [
     '',
@@ -35,6 +43,9 @@ export function bannerLines(opts: { host: string; port: number; pins: Pins & { s
     `  AV PIN (/av):         ${opts.pins.av}${opts.pins.source ? `   (${opts.pins.source.av})` : ''}`,
     '',
     `  Data: ${opts.databaseFile} (back it up by copying ${opts.dataDir} while Baton is stopped)`,
+    ...(opts.screens
+      ? [`  Screens: up to ${opts.screens.viewersPerAddress} per device address, ${opts.screens.viewerBudget} in all (open-file limit ${opts.screens.openFiles})`]
+      : []),
     '  Stop with Ctrl+C.',
     '',
   ];

@@ -1,11 +1,12 @@
 /**
  * Composition root: configuration from the environment, then startServer, then the banner.
- * PORT (4310), HOST (0.0.0.0), DATA_DIR (./data), MC_PIN, AV_PIN; OSC_PORT, OSC_ROLE, OSC_OUT (off unless set);
+ * PORT (4310), HOST (0.0.0.0), DATA_DIR (./data), MC_PIN, AV_PIN, VIEWERS_PER_ADDRESS (500); OSC_PORT, OSC_ROLE, OSC_OUT (off unless set);
  * FOLLOW (the primary's URL: start as its backup), BACKUP_URL (this laptop's URL as the other one reaches it).
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_VIEWERS_PER_ADDRESS, openFileLimit } from './admission';
 import { DATABASE_FILE, startServer } from './app';
 import { bannerLines } from './banner';
 import { consoleLogger } from './log';
@@ -33,6 +34,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.exit(2);
 }
 const host = env('HOST') ?? '0.0.0.0';
+const viewersPerAddress = Number(env('VIEWERS_PER_ADDRESS') ?? DEFAULT_VIEWERS_PER_ADDRESS);
+if (!Number.isInteger(viewersPerAddress) || viewersPerAddress < 1) {
+  console.error(`VIEWERS_PER_ADDRESS must be a whole number of screens, at least 1 (got "${process.env.VIEWERS_PER_ADDRESS}")`);
+  process.exit(2);
+}
 for (const name of ['FOLLOW', 'BACKUP_URL']) {
   const value = env(name);
   if (value && !/^https?:\/\/[^/\s]+\/?$/.test(value)) {
@@ -59,6 +65,7 @@ const server = await startServer({
   ...(env('FOLLOW') ? { follow: env('FOLLOW') } : {}),
   ...(env('BACKUP_URL') ? { selfUrl: env('BACKUP_URL') } : {}),
   log: consoleLogger,
+  admission: { viewersPerAddress },
 }).catch((error: unknown) => {
   console.error(`Baton could not start: ${(error as Error).message}`);
   process.exit(1);
@@ -79,7 +86,8 @@ if (osc.config.port !== null || osc.config.out !== null) {
   });
 }
 
-console.log(bannerLines({ host, port: server.port, pins, dataDir, databaseFile: resolve(dataDir, DATABASE_FILE) }).join('\n'));
+const screens = { ...server.app.admission.limits, openFiles: openFileLimit() };
+console.log(bannerLines({ host, port: server.port, pins, dataDir, databaseFile: resolve(dataDir, DATABASE_FILE), screens }).join('\n'));
 const node = server.app.pair.status();
 console.log(node.role === 'backup'
   ? `  BACKUP of ${node.primaryUrl}: read-only, copying its journal. If the primary dies, press PROMOTE on this laptop's /mc.`

@@ -15,6 +15,7 @@ import {
   type SocketData,
 } from '@shared/protocol';
 import type { Instant } from '@shared/time';
+import type { Admission } from './admission';
 import type { Auth } from './auth';
 import { apiError } from './errors';
 import { cleanLabel, clientAddress } from './http/api';
@@ -31,12 +32,28 @@ export const MAX_SOCKET_MESSAGE_BYTES = 1_200_000;
 const DEFAULT_LABEL: Record<Role, string> = { mc: 'MC console', av: 'AV booth', viewer: 'screen' };
 
 /** A refusal the client sees as `connect_error` with `err.message` and `err.data.code`. */
-function refusal(code: 'protocol_mismatch' | 'unauthorized' | 'too_many_attempts', message: string): Error & { data: unknown } {
+function refusal(code: 'protocol_mismatch' | 'unauthorized' | 'too_many_attempts' | 'too_many_connections', message: string): Error & { data: unknown } {
   return Object.assign(new Error(message), { data: apiError(code, message).error });
 }
 
-export function attachSockets(httpServer: HttpServer, deps: { service: ShowService; auth: Auth; clock: () => Instant; log: Logger }): BatonServer {
-  const { service, auth, clock, log } = deps;
+export interface SocketDeps {
+  service: ShowService;
+  auth: Auth;
+  clock: () => Instant;
+  log: Logger;
+  admission: Admission;
+}
+
+/** The engine.io connection under a Socket.IO socket, as far as admission needs it. */
+interface RawConnection {
+  remoteAddress: string;
+  request: unknown;
+  once(event: 'close', listener: () => void): void;
+  close(): void;
+}
+
+export function attachSockets(httpServer: HttpServer, deps: SocketDeps): BatonServer {
+  const { service, auth, clock, log, admission } = deps;
   const io: BatonServer = new Server(httpServer, {
     serveClient: false,
     // Screens fail over to the other laptop (another origin); no cookies: auth is the handshake PIN.
@@ -45,6 +62,18 @@ export function attachSockets(httpServer: HttpServer, deps: { service: ShowServi
     // Transport keep-alive only (no application traffic); a dead screen is noticed within a minute.
     pingInterval: 25_000,
     pingTimeout: 20_000,
+    // A real client names its namespace at once; a connection that never does is closed, not kept 45 s.
+    connectTimeout: 10_000,
+    // [A1][A2] Before the engine allocates anything for the connection.
+    allowRequest: (req, answer) => {
+      const reason = admission.refuseConnection(clientAddress(req.socket.remoteAddress));
+      answer(reason, reason === null);
+    },
+  });
+
+  io.engine.on('connection', (raw: RawConnection) => {
+    raw.once('close', admission.connected(clientAddress(raw.remoteAddress)));
+    forgetRequest(raw);
   });
 
   io.use((socket, next) => {
@@ -61,12 +90,19 @@ export function attachSockets(httpServer: HttpServer, deps: { service: ShowServi
       if (check.code === 'unauthorized') log.warn(`wrong PIN on a socket from ${address}`);
       return next(refusal(check.code, check.message));
     }
+    const crowded = admission.refuseSocket(address, check.role);
+    if (crowded) {
+      // The refusal goes out first (engine.io drains its buffer before closing), then the descriptor is freed.
+      setImmediate(() => (socket.conn as unknown as RawConnection).close());
+      return next(refusal('too_many_connections', crowded));
+    }
     socket.data = { role: check.role, label: cleanLabel(hs.label, DEFAULT_LABEL[check.role]), address };
     next();
   });
 
   io.on('connection', (socket: BatonSocket) => {
     const { role, label } = socket.data;
+    if (role === 'viewer') socket.once('disconnect', admission.viewerJoined(socket.data.address));
     socket.emit('session:role', { role, label });
     socket.emit('show:snapshot', service.snapshot());
 
@@ -90,6 +126,21 @@ export function attachSockets(httpServer: HttpServer, deps: { service: ShowServi
 
   service.onChange((message) => io.emit('show:state', message));
   return io;
+}
+
+/**
+ * [A5] A screen's upgrade request stays referenced for the life of its connection (engine.io keeps
+ * it, and its WebSocket response object listens on the TCP socket): drop what it holds — a browser
+ * sends a kilobyte or more of headers — once the handshake has read it. Socket.IO builds the
+ * handshake without it (address from the connection, auth from the CONNECT packet).
+ */
+function forgetRequest(raw: RawConnection): void {
+  const request = raw.request as { rawHeaders?: string[]; headers?: unknown; _query?: unknown } | null;
+  raw.request = null;
+  if (!request) return;
+  request.rawHeaders = [];
+  request.headers = {};
+  request._query = {};
 }
 
 /** Size of a socket payload as JSON; null when it cannot be serialised (absurdly deep nesting). */

@@ -15,13 +15,14 @@ export const PROTOCOL_VERSION = 1;
 
 export const ERROR_CODES = [
   'invalid_json', 'invalid_command', 'unauthorized', 'forbidden', 'stale', 'unknown_item', 'not_possible',
-  'too_large', 'too_many_attempts', 'storage_unavailable', 'protocol_mismatch', 'not_found',
+  'too_large', 'too_many_attempts', 'storage_unavailable', 'protocol_mismatch', 'not_found', 'too_many_connections',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export const HTTP_STATUS: Record<ErrorCode, number> = {
   invalid_json: 400, invalid_command: 400, unauthorized: 401, forbidden: 403, stale: 409, unknown_item: 409,
   not_possible: 409, too_large: 413, too_many_attempts: 429, storage_unavailable: 503, protocol_mismatch: 400, not_found: 404,
+  too_many_connections: 429,
 };
 
 export interface ApiError {

@@ -4,6 +4,7 @@
  * register themselves here at start-up.
  */
 import { panelStatus, type PanelStatus } from '@shared/panel';
+import type { AdmissionStats } from '../admission';
 import type { Instant } from '@shared/time';
 import type { OscCounters } from '../osc/index';
 import type { ShowService } from '../show-service';
@@ -11,10 +12,12 @@ import type { ShowService } from '../show-service';
 /** Filled in by parts started after the app (OSC); absent means that part is off. */
 export interface StatusExtras {
   osc?: () => OscCounters;
+  /** Admission control: screens, budgets, the busiest addresses, refusals. */
+  connections?: () => AdmissionStats;
 }
 
-export type StatusResponse = PanelStatus & { osc: OscCounters | null };
+export type StatusResponse = PanelStatus & { osc: OscCounters | null; connections: AdmissionStats | null };
 
 export function statusResponse(service: ShowService, clock: () => Instant, extras: StatusExtras): StatusResponse {
-  return { ...panelStatus(service.current, clock()), osc: extras.osc?.() ?? null };
+  return { ...panelStatus(service.current, clock()), osc: extras.osc?.() ?? null, connections: extras.connections?.() ?? null };
 }

@@ -54,8 +54,13 @@ export interface Client {
 }
 
 /** Connect and wait for role and snapshot. Rejects with the connect_error on refusal. */
-export function connect(url: string, auth: Partial<HandshakeAuth> | Record<string, unknown> = { protocol: PROTOCOL_VERSION }): Promise<Client> {
-  const socket: ClientSocket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 5000 });
+export function connect(
+  url: string,
+  auth: Partial<HandshakeAuth> | Record<string, unknown> = { protocol: PROTOCOL_VERSION },
+  /** e.g. `{ localAddress: '127.0.0.2' }`: another device on the hall's network, as far as the server can tell. */
+  transport: { localAddress?: string } = {},
+): Promise<Client> {
+  const socket: ClientSocket = io(url, { auth, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 5000, ...transport });
   const states: StateMessage[] = [];
   const events: string[] = [];
   let role: Role | undefined;
