@@ -22,6 +22,7 @@ describe('status for panels', () => {
       revision: 0, serverTime: SEVEN, phase: 'ready', now: null,
       next: { itemId: 'don-tiep', title: 'Đón tiếp đại biểu', segmentTitle: null },
       remainingSec: null, remainingText: null, level: null, driftSec: null, av: null, message: null, osc: null,
+      connections: expect.objectContaining({ viewers: 0, refused: { engine: 0, viewers: 0 } }),
     });
   });
 
