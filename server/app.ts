@@ -16,7 +16,7 @@ import { resolvePins } from './pins';
 import { Pair, decideStart } from './replication/pair';
 import { withPairRoutes } from './replication/http';
 import { ShowService } from './show-service';
-import { attachSockets, type BatonServer } from './socket';
+import { attachSockets, type BatonServer, type SocketDeps } from './socket';
 import { openSqliteStore } from './store/sqlite';
 import type { ShowStore } from './store/store';
 
@@ -41,6 +41,8 @@ export interface AppDeps {
    * phone dribbling headers (slowloris) cannot hold connections open. WebSockets are not affected.
    */
   headersTimeoutMs?: number;
+  /** Socket.IO adapter joining this writer to its relays (server/scale); default in-memory. */
+  adapter?: SocketDeps['adapter'];
 }
 
 export interface App {
@@ -76,7 +78,7 @@ export function createApp(deps: AppDeps): App {
     // requestTimeout leaves room for a 1 MB programme upload on poor Wi-Fi and Socket.IO's 25 s long-polls.
     { keepAliveTimeout: 5_000, headersTimeout, requestTimeout: 60_000, connectionsCheckingInterval: Math.min(2_000, headersTimeout) },
     withPairRoutes(createHttpHandler({ service, store, auth, clock, log, clientDir: deps.clientDir, status, info: () => ({ node: pair.status() }) }), { pair, auth, log }));
-  const io = attachSockets(httpServer, { service, auth, clock, log });
+  const io = attachSockets(httpServer, { service, auth, clock, log, ...(deps.adapter ? { adapter: deps.adapter } : {}) });
   pair.attach(service, io);
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -115,6 +117,7 @@ export interface StartOptions {
   follow?: string;
   /** `BACKUP_URL`: this node's URL as the other laptop reaches it (default: derived from host and port). */
   selfUrl?: string;
+  adapter?: AppDeps['adapter'];
 }
 
 export interface StartedServer {
@@ -146,6 +149,7 @@ export async function startServer(opts: StartOptions): Promise<StartedServer> {
       ...(opts.maxPinAttempts !== undefined ? { maxPinAttempts: opts.maxPinAttempts } : {}),
       ...(opts.pinWindowMs !== undefined ? { pinWindowMs: opts.pinWindowMs } : {}),
       ...(opts.headersTimeoutMs !== undefined ? { headersTimeoutMs: opts.headersTimeoutMs } : {}),
+      ...(opts.adapter ? { adapter: opts.adapter } : {}),
     });
   } catch (error) {
     store.close();

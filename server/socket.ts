@@ -4,7 +4,7 @@
  * Changes reach everyone through one `io.emit` per change: encoded once, whatever the audience.
  */
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type { Role } from '@shared/commands';
 import {
   type ClientToServerEvents,
@@ -19,7 +19,7 @@ import type { Auth } from './auth';
 import { apiError } from './errors';
 import { cleanLabel, clientAddress } from './http/api';
 import type { Logger } from './log';
-import type { ShowService } from './show-service';
+import type { ShowPort } from './show-service';
 import { timeSyncReply } from './clock-sync';
 
 export type BatonServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -35,7 +35,16 @@ function refusal(code: 'protocol_mismatch' | 'unauthorized' | 'too_many_attempts
   return Object.assign(new Error(message), { data: apiError(code, message).error });
 }
 
-export function attachSockets(httpServer: HttpServer, deps: { service: ShowService; auth: Auth; clock: () => Instant; log: Logger }): BatonServer {
+export interface SocketDeps {
+  service: ShowPort;
+  auth: Auth;
+  clock: () => Instant;
+  log: Logger;
+  /** Joins this node to others (server/scale: Redis Streams or Node's cluster); default in-memory. */
+  adapter?: ServerOptions['adapter'];
+}
+
+export function attachSockets(httpServer: HttpServer, deps: SocketDeps): BatonServer {
   const { service, auth, clock, log } = deps;
   const io: BatonServer = new Server(httpServer, {
     serveClient: false,
@@ -45,6 +54,7 @@ export function attachSockets(httpServer: HttpServer, deps: { service: ShowServi
     // Transport keep-alive only (no application traffic); a dead screen is noticed within a minute.
     pingInterval: 25_000,
     pingTimeout: 20_000,
+    ...(deps.adapter ? { adapter: deps.adapter } : {}),
   });
 
   io.use((socket, next) => {
@@ -88,7 +98,8 @@ export function attachSockets(httpServer: HttpServer, deps: { service: ShowServi
     });
   });
 
-  service.onChange((message) => io.emit('show:state', message));
+  // This node's screens only: other nodes hear the change from the writer and tell their own.
+  service.onChange((message) => io.local.emit('show:state', message));
   return io;
 }
 
