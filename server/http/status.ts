@@ -6,7 +6,7 @@
 import { panelStatus, type PanelStatus } from '@shared/panel';
 import type { Instant } from '@shared/time';
 import type { OscCounters } from '../osc/index';
-import type { ShowService } from '../show-service';
+import type { ShowPort } from '../show-service';
 
 /** Filled in by parts started after the app (OSC); absent means that part is off. */
 export interface StatusExtras {
@@ -15,6 +15,6 @@ export interface StatusExtras {
 
 export type StatusResponse = PanelStatus & { osc: OscCounters | null };
 
-export function statusResponse(service: ShowService, clock: () => Instant, extras: StatusExtras): StatusResponse {
+export function statusResponse(service: ShowPort, clock: () => Instant, extras: StatusExtras): StatusResponse {
   return { ...panelStatus(service.current, clock()), osc: extras.osc?.() ?? null };
 }
