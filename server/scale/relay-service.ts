@@ -23,7 +23,7 @@ import { asState, beatWire, commandReply, readReply, replyWire, snapshotReply, s
 export interface RelayDeps {
   clock: () => Instant;
   log: Logger;
-  /** No beat from the writer for this long: out of sync (default 3 s). */
+  /** No beat from the writer for this long: out of sync (default 5 s). */
   staleAfterMs?: number;
   /** A forwarded command or read with no reply after this long is answered with an error (default 5 s). */
   requestTimeoutMs?: number;
@@ -55,9 +55,12 @@ export class RelayService implements ShowPort {
     bus.on(WIRE.state, (raw) => this.onState(raw));
     bus.on(WIRE.beat, (raw) => this.onBeat(raw));
     bus.on(WIRE.reply, (raw) => this.onReply(raw));
-    const staleAfter = this.deps.staleAfterMs ?? 3000;
+    const staleAfter = this.deps.staleAfterMs ?? 5000;
+    const silent = () => this.inSync && Date.now() - this.lastBeat > staleAfter;
     this.timer = setInterval(() => {
-      if (this.inSync && Date.now() - this.lastBeat > staleAfter) this.lose(`no word from the writer for ${staleAfter} ms`, true);
+      // After this process was busy (a connect storm), timers run before the beats waiting in the
+      // socket: look again after the I/O phase before calling the writer silent.
+      if (silent()) setImmediate(() => silent() && this.lose(`no word from the writer for ${staleAfter} ms`, true));
       if (!this.inSync) this.resync();
     }, Math.max(100, Math.min(1000, staleAfter / 3)));
     this.timer.unref();

@@ -59,7 +59,9 @@ export async function startNode(role: NodeRole, opts: NodeOptions): Promise<Star
         };
       } else {
         const { startRelay } = await import('./relay-app');
-        const relay = await startRelay({ ...opts, ...listenAt, adapter });
+        // On one machine a silent writer is a busy one (or a dead one the primary forks again, which
+        // relays see as a new epoch): only a much longer silence there means this relay is cut off.
+        const relay = await startRelay({ ...opts, ...listenAt, adapter, ...(role.via === 'cluster' ? { staleAfterMs: 15_000 } : {}) });
         onLinkDown((why) => relay.service.linkDown(why));
         io = relay.io;
         port = relay.port;
