@@ -1,7 +1,8 @@
 /**
  * Socket.IO: the handshake decides the role (protocol version, then PIN), then every socket gets
  * its role and a full snapshot; commands, resyncs and clock-sync exchanges are acknowledged.
- * Changes reach everyone through one `io.emit` per change: encoded once, whatever the audience.
+ * Changes reach this node's screens through one `io.local.emit` per change: encoded once, whatever
+ * the audience (other nodes' screens hear it from their relay, server/scale).
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server, type ServerOptions, type Socket } from 'socket.io';
