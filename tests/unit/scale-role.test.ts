@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { defaultProgramme } from '@shared/default-programme';
 import { initialShowState } from '@shared/live';
@@ -19,6 +22,14 @@ describe('scale-out roles', () => {
     expect(chooseRole({ RELAY: '1' })).toHaveProperty('error');
     expect(chooseRole({ WORKERS: 'many' })).toHaveProperty('error');
     expect(chooseRole({ REDIS_URL: 'http://x' })).toHaveProperty('error');
+  });
+
+  it('[X7] the server imports Redis, the adapters and sticky only on demand (dynamic import), never at start', () => {
+    const root = fileURLToPath(new URL('../../server', import.meta.url));
+    const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    const staticImports = files.filter((f) => /^import [^(]*from '(redis|@socket\.io\/(redis-streams-adapter|sticky|cluster-adapter))'/m.test(readFileSync(join(root, f), 'utf8')));
+    expect(staticImports).toEqual([]);
+    expect(files.some((f) => readFileSync(join(root, f), 'utf8').includes("import('redis')"))).toBe(true);
   });
 });
 
