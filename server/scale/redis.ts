@@ -40,6 +40,15 @@ export async function connectRedis(url: string, log: Logger): Promise<RedisLink>
   client.on('error', (error: Error) => tell(false, error.message || error.name));
   client.on('end', () => tell(false, 'closed'));
   client.on('ready', () => tell(true, 'ready'));
+  // The adapter publishes inter-node messages without awaiting them (redis-streams-adapter 0.3.1,
+  // doPublish). A PUBLISH in flight when Redis dies rejects, and an unhandled rejection would end
+  // this process: the writer must outlive Redis. The message is lost either way; relays resync.
+  const publish = client.publish.bind(client);
+  (client as unknown as { publish: typeof publish }).publish = ((...args: Parameters<typeof publish>) => {
+    const sent = publish(...args);
+    sent.catch(() => {});
+    return sent;
+  }) as typeof publish;
   await client.connect();
   return {
     adapter: createAdapter(client, { maxLen: 10_000 }),

@@ -58,6 +58,7 @@ describe.skipIf(!haveRedis)('fault suite: scale-out', () => {
     await show.redis.kill();
     await until(() => show.screens.every((s) => !s.connected), 15_000, 'relay screens closed while Redis is down');
     for (let i = 0; i < 3; i++) await go();
+    expect(show.writer.alive(), show.writer.lines.slice(-20).map((l) => l.text).join('\n')).toBe(true);
     await show.redis.restart();
     await allScreensOn(acked.at(-1)!, 'relay screens on the latest revision after Redis is back');
     const journal = await journalRevisions(show.writer.url);

@@ -82,7 +82,15 @@ export function screen(url: string, opts: { pin?: string; reconnect?: boolean } 
   });
 }
 
-export const send = (s: Screen, command: unknown) => new Promise<any>((resolve) => s.socket.emit('show:command', command, resolve));
+/** A command with its ack; a missing ack fails within 20 s (with what was sent) instead of hanging the test. */
+export const send = (s: Screen, command: unknown) =>
+  new Promise<any>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no ack within 20 s for ${JSON.stringify(command)}`)), 20_000);
+    s.socket.emit('show:command', command, (ack: unknown) => {
+      clearTimeout(timer);
+      resolve(ack);
+    });
+  });
 
 export async function current(url: string): Promise<{ status: number; json: any }> {
   const res = await fetch(`${url}/api/v1/state`);
