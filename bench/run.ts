@@ -16,6 +16,7 @@ import { measureDurableWrite } from './durable-write';
 import { describeReplication, measureReplication } from './replication';
 import { measureWriteFloor } from './write-floor';
 import { percentiles, type Percentiles } from './stats';
+import { runScaleOut } from './scale-out';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -166,6 +167,11 @@ async function runSize(n: number): Promise<RunResult> {
   }
 }
 
+// Issue 11's rows (one process, WORKERS=2, writer + 2 relays at N = 1000 and 3000): bench/scale-out.ts.
+if (flag('only') === 'scale-out') {
+  await runScaleOut(args);
+  process.exit(0);
+}
 const fmt = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
 if (args.includes('--admission-only')) {
   console.log(admissionMarkdown(await runAdmissionBench(quick)));
@@ -205,6 +211,7 @@ if (write) {
   writeFileSync(here('./results/latest.md'), markdown(at) + admissionMarkdown(admission));
   console.log('bench: wrote bench/results/latest.md and latest.json');
 }
+if (!quick && !args.includes('--no-scale-out')) await runScaleOut(args);
 if (failures.length) {
   console.error('bench: harness check failed (no fan-out samples, or messages sent at rest)');
   process.exit(1);

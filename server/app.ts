@@ -17,7 +17,7 @@ import { resolvePins } from './pins';
 import { Pair, decideStart } from './replication/pair';
 import { withPairRoutes } from './replication/http';
 import { ShowService } from './show-service';
-import { attachSockets, type BatonServer } from './socket';
+import { attachSockets, type BatonServer, type SocketDeps } from './socket';
 import { openSqliteStore } from './store/sqlite';
 import type { ShowStore } from './store/store';
 
@@ -44,6 +44,8 @@ export interface AppDeps {
   headersTimeoutMs?: number;
   /** Connection budgets (default: VIEWERS_PER_ADDRESS 500, all viewers below the open-file limit). */
   admission?: Partial<AdmissionLimits>;
+  /** Socket.IO adapter joining this writer to its relays (server/scale); default in-memory. */
+  adapter?: SocketDeps['adapter'];
 }
 
 export interface App {
@@ -84,7 +86,7 @@ export function createApp(deps: AppDeps): App {
     // requestTimeout leaves room for a 1 MB programme upload on poor Wi-Fi and Socket.IO's 25 s long-polls.
     { keepAliveTimeout: 5_000, headersTimeout, requestTimeout: 60_000, connectionsCheckingInterval: Math.min(2_000, headersTimeout) },
     withPairRoutes(createHttpHandler({ service, store, auth, clock, log, clientDir: deps.clientDir, status, info }), { pair, auth, log }));
-  const io = attachSockets(httpServer, { service, auth, clock, log, admission });
+  const io = attachSockets(httpServer, { service, auth, clock, log, admission, ...(deps.adapter ? { adapter: deps.adapter } : {}) });
   pair.attach(service, io);
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -124,6 +126,7 @@ export interface StartOptions {
   /** `BACKUP_URL`: this node's URL as the other laptop reaches it (default: derived from host and port). */
   selfUrl?: string;
   admission?: Partial<AdmissionLimits>;
+  adapter?: AppDeps['adapter'];
 }
 
 export interface StartedServer {
@@ -156,6 +159,7 @@ export async function startServer(opts: StartOptions): Promise<StartedServer> {
       ...(opts.pinWindowMs !== undefined ? { pinWindowMs: opts.pinWindowMs } : {}),
       ...(opts.headersTimeoutMs !== undefined ? { headersTimeoutMs: opts.headersTimeoutMs } : {}),
       ...(opts.admission ? { admission: opts.admission } : {}),
+      ...(opts.adapter ? { adapter: opts.adapter } : {}),
     });
   } catch (error) {
     store.close();

@@ -7,13 +7,15 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_VIEWERS_PER_ADDRESS, openFileLimit } from './admission';
-import { DATABASE_FILE, startServer } from './app';
+import { DATABASE_FILE } from './app';
 import { bannerLines } from './banner';
 import { consoleLogger } from './log';
 import { instant } from '@shared/time';
 import { oscConfigFrom } from './osc/config';
 import type { Osc } from './osc/index';
 import { resolvePins } from './pins';
+import { chooseRole } from './scale/role';
+import { startNode } from './scale/start-node';
 
 const env = (name: string): string | undefined => {
   const value = process.env[name]?.trim();
@@ -55,7 +57,15 @@ if (!osc.ok) {
   process.exit(2);
 }
 
-const server = await startServer({
+// One process (default), a writer or a relay over Redis, or a cluster of workers: decided once, here.
+const role = chooseRole(process.env);
+if ('error' in role) {
+  console.error(role.error);
+  process.exit(2);
+}
+const server = await startNode(role, {
+  exec: fileURLToPath(import.meta.url),
+  ...(env('REDIS_URL') ? { redisUrl: env('REDIS_URL') } : {}),
   port,
   host,
   dataDir,
@@ -71,13 +81,17 @@ const server = await startServer({
   process.exit(1);
 });
 
-// OSC binds HOST like the web server; it starts only when the booth asked for it.
+// OSC binds HOST like the web server; it starts only when the booth asked for it, on the writer
+// (the one process that decides: the only one, worker 1, or the REDIS_URL writer).
 let oscParts: Osc | undefined;
-if (osc.config.port !== null || osc.config.out !== null) {
+const oscAsked = osc.config.port !== null || osc.config.out !== null;
+if (oscAsked && !server.app && role.kind !== 'primary') consoleLogger.warn('OSC_PORT/OSC_OUT are served by the writer, not by a relay: ignored here');
+if (oscAsked && server.app) {
+  const app = server.app;
   // Loaded only when asked for: a show without OSC starts exactly as before.
   const { startOsc } = await import('./osc/index');
   oscParts = await startOsc(
-    { service: server.app.service, clock: () => instant(Date.now()), log: consoleLogger, status: server.app.status },
+    { service: app.service, clock: () => instant(Date.now()), log: consoleLogger, status: app.status },
     { port: osc.config.port, host, role: osc.config.role, out: osc.config.out },
   ).catch(async (error: unknown) => {
     console.error(`Baton could not start OSC on udp ${host}:${osc.config.port}: ${(error as Error).message}`);
@@ -86,12 +100,18 @@ if (osc.config.port !== null || osc.config.out !== null) {
   });
 }
 
-const screens = { ...server.app.admission.limits, openFiles: openFileLimit() };
-console.log(bannerLines({ host, port: server.port, pins, dataDir, databaseFile: resolve(dataDir, DATABASE_FILE), screens }).join('\n'));
-const node = server.app.pair.status();
-console.log(node.role === 'backup'
-  ? `  BACKUP of ${node.primaryUrl}: read-only, copying its journal. If the primary dies, press PROMOTE on this laptop's /mc.`
-  : `  Primary (epoch ${node.epoch}). A backup laptop: FOLLOW=${node.self ?? 'http://<this laptop>:' + server.port} npm start`);
+if (server.ownsPort) {
+  const screens = server.app ? { ...server.app.admission.limits, openFiles: openFileLimit() } : undefined;
+  console.log(bannerLines({ host, port: server.port, pins, dataDir, databaseFile: resolve(dataDir, DATABASE_FILE), ...(screens ? { screens } : {}) }).join('\n'));
+  if (role.kind !== 'single') consoleLogger.info(`this node: ${role.kind === 'primary' ? `${role.workers} workers` : `${role.kind} over ${role.via}`}`);
+}
+// The backup pair (FOLLOW=) lives in the writer's app: a relay or a cluster primary has none.
+if (server.app && server.ownsPort) {
+  const node = server.app.pair.status();
+  console.log(node.role === 'backup'
+    ? `  BACKUP of ${node.primaryUrl}: read-only, copying its journal. If the primary dies, press PROMOTE on this laptop's /mc.`
+    : `  Primary (epoch ${node.epoch}). A backup laptop: FOLLOW=${node.self ?? 'http://<this laptop>:' + server.port} npm start`);
+}
 
 let stopping = false;
 const stop = (signal: string) => {

@@ -76,6 +76,9 @@ const describeType = (type: unknown): string =>
 export const limitFor = (type: unknown): number =>
   typeof type === 'string' && (LARGE_COMMANDS as readonly string[]).includes(type) ? LARGE_COMMAND_LIMIT_BYTES : COMMAND_LIMIT_BYTES;
 
+/** What sockets and HTTP need of the show: the writer offers it, and so does a relay (server/scale). */
+export type ShowPort = Pick<ShowService, 'current' | 'snapshot' | 'submit' | 'onChange'>;
+
 export class ShowService {
   private state: ShowState;
   private readonly listeners = new Set<(message: StateMessage) => void>();

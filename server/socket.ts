@@ -1,10 +1,11 @@
 /**
  * Socket.IO: the handshake decides the role (protocol version, then PIN), then every socket gets
  * its role and a full snapshot; commands, resyncs and clock-sync exchanges are acknowledged.
- * Changes reach everyone through one `io.emit` per change: encoded once, whatever the audience.
+ * Changes reach this node's screens through one `io.local.emit` per change: encoded once, whatever
+ * the audience (other nodes' screens hear it from their relay, server/scale).
  */
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
+import { Server, type ServerOptions, type Socket } from 'socket.io';
 import type { Role } from '@shared/commands';
 import {
   type ClientToServerEvents,
@@ -20,7 +21,7 @@ import type { Auth } from './auth';
 import { apiError } from './errors';
 import { cleanLabel, clientAddress } from './http/api';
 import type { Logger } from './log';
-import type { ShowService } from './show-service';
+import type { ShowPort } from './show-service';
 import { timeSyncReply } from './clock-sync';
 
 export type BatonServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -37,11 +38,13 @@ function refusal(code: 'protocol_mismatch' | 'unauthorized' | 'too_many_attempts
 }
 
 export interface SocketDeps {
-  service: ShowService;
+  service: ShowPort;
   auth: Auth;
   clock: () => Instant;
   log: Logger;
   admission: Admission;
+  /** Joins this node to others (server/scale: Redis Streams or Node's cluster); default in-memory. */
+  adapter?: ServerOptions['adapter'];
 }
 
 /** The engine.io connection under a Socket.IO socket, as far as admission needs it. */
@@ -69,6 +72,7 @@ export function attachSockets(httpServer: HttpServer, deps: SocketDeps): BatonSe
       const reason = admission.refuseConnection(clientAddress(req.socket.remoteAddress));
       answer(reason, reason === null);
     },
+    ...(deps.adapter ? { adapter: deps.adapter } : {}),
   });
 
   io.engine.on('connection', (raw: RawConnection) => {
@@ -124,7 +128,8 @@ export function attachSockets(httpServer: HttpServer, deps: SocketDeps): BatonSe
     });
   });
 
-  service.onChange((message) => io.emit('show:state', message));
+  // This node's screens only: other nodes hear the change from the writer and tell their own.
+  service.onChange((message) => io.local.emit('show:state', message));
   return io;
 }
 

@@ -11,14 +11,14 @@ import { lanAddresses } from '../banner';
 import { apiError, statusOf } from '../errors';
 import type { Logger } from '../log';
 import { listRuns, reportFor } from '../reporting';
-import { LARGE_COMMAND_LIMIT_BYTES, type ShowService } from '../show-service';
+import { LARGE_COMMAND_LIMIT_BYTES, type ShowPort } from '../show-service';
 import type { ShowStore } from '../store/store';
 import { readBody } from './body';
 import { serveClient } from './static';
 import { type StatusExtras, statusResponse } from './status';
 
 export interface HttpDeps {
-  service: ShowService;
+  service: ShowPort;
   store: ShowStore;
   auth: Auth;
   clock: () => Instant;

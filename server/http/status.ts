@@ -7,7 +7,7 @@ import { panelStatus, type PanelStatus } from '@shared/panel';
 import type { AdmissionStats } from '../admission';
 import type { Instant } from '@shared/time';
 import type { OscCounters } from '../osc/index';
-import type { ShowService } from '../show-service';
+import type { ShowPort } from '../show-service';
 
 /** Filled in by parts started after the app (OSC); absent means that part is off. */
 export interface StatusExtras {
@@ -18,6 +18,6 @@ export interface StatusExtras {
 
 export type StatusResponse = PanelStatus & { osc: OscCounters | null; connections: AdmissionStats | null };
 
-export function statusResponse(service: ShowService, clock: () => Instant, extras: StatusExtras): StatusResponse {
+export function statusResponse(service: ShowPort, clock: () => Instant, extras: StatusExtras): StatusResponse {
   return { ...panelStatus(service.current, clock()), osc: extras.osc?.() ?? null, connections: extras.connections?.() ?? null };
 }
