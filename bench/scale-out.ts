@@ -34,7 +34,9 @@ function bundle(entry: string, name: string): string {
 /** One node as an operator starts it; resolves with its URL once it prints `ready` (banner port, or a relay in sync). */
 function node(entry: string, env: Record<string, string>, ready: RegExp): Promise<{ url: string; child: ChildProcess }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'baton-scale-bench-'));
-  const child = spawn(process.execPath, [entry], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, MC_PIN, AV_PIN: '313131', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [entry], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, MC_PIN, AV_PIN: '313131',
+    // Every bench client is 127.0.0.1: lift the per-address screen budget (A1) that a hall's devices meet.
+    VIEWERS_PER_ADDRESS: '1000000', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
   let out = '';
   return new Promise((resolve, reject) => {

@@ -42,7 +42,7 @@ export async function viewerFlood(baseUrl: string, opts: FloodOptions): Promise<
   let started = 0;
   const one = () =>
     new Promise<void>((done) => {
-      const ws = new WebSocket(url, { localAddress: opts.from, perMessageDeflate: false, handshakeTimeout: 5_000 });
+      const ws = new WebSocket(url, { localAddress: opts.from, perMessageDeflate: false, handshakeTimeout: 15_000 });
       held.push(ws);
       let settled = false;
       const settle = (outcome: () => void) => {
