@@ -94,6 +94,17 @@ describe('roles and forbidden keys', () => {
 });
 
 describe('positions and errors', () => {
+  it('[C14] a new show and a new run start with the lower third following GO, no message, no blackout, no cue', () => {
+    const fresh = initialShowState(programme);
+    expect(fresh).toMatchObject({ revision: 0, runNumber: 1, record: { runId: 'run-1', visits: [] } });
+    expect(fresh.live).toEqual({
+      runId: 'run-1', phase: 'ready', currentItemId: null, segmentIndex: null, runStartedAt: null, itemStartedAt: null, startedAt: null,
+      pausedAt: null, pausedMs: 0, addedMs: 0, finishedAt: null, message: null, blackout: false, av: null, lowerThird: 'auto',
+    });
+    const held = step(fresh, { type: 'lowerThird', mode: 'show' }).state;
+    expect(step(held, { type: 'reset' }).state.live.lowerThird).toBe('auto');
+  });
+
   it('[C11] positions are equal when item and segment are; null only equals null', () => {
     expect(samePosition(null, null)).toBe(true);
     expect(samePosition(null, { itemId: 'a', segmentIndex: null })).toBe(false);

@@ -86,6 +86,19 @@ describe('report rows', () => {
     expect(later).toMatchObject({ actualEnd: null, actualMs: null, overrunMs: null, startDelayMs: 10 * MIN, visits: 1 });
   });
 
+  it('[R3] an item whose last visit is still open has no actual duration or end without now', () => {
+    const s = small('08:00');
+    s.send({ type: 'start' });
+    s.clock.advance(MIN);
+    s.send({ type: 'next' });
+    s.clock.advance(MIN);
+    s.send({ type: 'previous' }); // back on the opening: its first visit closed, its second open
+    s.clock.advance(MIN);
+    expect(buildReport(s.state.programme, s.state.record).items[0]).toMatchObject({ actualStart: at('08:00'), actualEnd: null, actualMs: null, overrunMs: null, visits: 2 });
+    expect(buildReport(s.state.programme, s.state.record).finished).toBe(false);
+    expect(buildReport(s.state.programme, s.state.record, s.clock.now()).items[0]).toMatchObject({ actualMs: 2 * MIN });
+  });
+
   it('[R3] the total overrun adds the items that ran, long and short; a finished run ends against the planned end', () => {
     const s = small('08:00');
     s.send({ type: 'start' });
