@@ -72,6 +72,22 @@ describe('roles and forbidden keys', () => {
     expect(table('viewer')).toEqual([]);
   });
 
+  it('[C12] the answer is a plain yes or no for every role and command', () => {
+    for (const t of ALL) {
+      expect(mayRoleSend('viewer', t)).toBe(false);
+      expect(mayRoleSend('mc', t)).toBe(true);
+      expect(mayRoleSend('av', t)).toBe(AV_MAY.includes(t));
+    }
+  });
+
+  it('[S8] an unknown command type is refused as such; a known one with a bad field names the field', () => {
+    const unknown = commandSchema.safeParse({ type: 'dance' });
+    expect(unknown.success).toBe(false);
+    expect(unknown.error?.issues.map((i) => i.message)).toEqual(['unknown command type']);
+    const bad = commandSchema.safeParse({ type: 'addTime', seconds: 0 });
+    expect(bad.error?.issues.map((i) => i.message)).toEqual(['seconds must not be 0']);
+  });
+
   it('[C13] __proto__, constructor and prototype keys are found at any depth, in objects and arrays', () => {
     expect(hasForbiddenKey({ type: 'next' })).toBe(false);
     expect(hasForbiddenKey(null)).toBe(false);
