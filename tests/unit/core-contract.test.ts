@@ -84,6 +84,12 @@ describe('roles and forbidden keys', () => {
     const unknown = commandSchema.safeParse({ type: 'dance' });
     expect(unknown.success).toBe(false);
     expect(unknown.error?.issues.map((i) => i.message)).toEqual(['unknown command type']);
+    for (const notAnObject of [42, 'next', null, []]) {
+      const m = commandSchema.safeParse(notAnObject).error?.issues.map((i) => i.message) ?? [];
+      expect(m).toHaveLength(1);
+      expect(m[0]).not.toBe('unknown command type'); // it is not a command at all
+      expect(m[0]).toMatch(/object/);
+    }
     const bad = commandSchema.safeParse({ type: 'addTime', seconds: 0 });
     expect(bad.error?.issues.map((i) => i.message)).toEqual(['seconds must not be 0']);
   });
