@@ -8,6 +8,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { nextMessage } from './ipc';
 import { buildSync } from 'esbuild';
 import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION } from '../shared/protocol';
@@ -32,18 +33,7 @@ function spawnBundle(file: string, env: Record<string, string> = {}, execArgv: s
   return fork(outfile, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...env }, execArgv });
 }
 
-function message<T>(child: ChildProcess, type: string, timeoutMs: number): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${type}`)), timeoutMs);
-    const on = (m: { type: string }) => {
-      if (m.type !== type) return;
-      clearTimeout(timer);
-      child.off('message', on);
-      resolve(m as T);
-    };
-    child.on('message', on);
-  });
-}
+const message = <T>(child: ChildProcess, type: string, timeoutMs: number) => nextMessage<T>(child, type, timeoutMs);
 
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 const openFiles = () => Number(/Max open files\s+(\d+)/.exec(readFileSync('/proc/self/limits', 'utf8'))?.[1] ?? 1024);

@@ -6,6 +6,7 @@
 // and the primary's fan-out to N screens does not blur it. Run alone: `node --import tsx bench/replication.ts [--n=1000] [--gos=40]`.
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { nextMessage } from './ipc';
 import { buildSync } from 'esbuild';
 import { io, type Socket } from 'socket.io-client';
 import { type ClientToServerEvents, type CommandAck, PROTOCOL_VERSION, type ServerToClientEvents, type StateMessage } from '../shared/protocol';
@@ -31,18 +32,7 @@ function spawnBundle(file: string, env: Record<string, string> = {}): ChildProce
   return fork(outfile, [], { execArgv: [], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
-function next<T>(child: ChildProcess, type: string, timeoutMs = 120_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${type}`)), timeoutMs);
-    const on = (m: { type: string }) => {
-      if (m.type !== type) return;
-      clearTimeout(timer);
-      child.off('message', on);
-      resolve(m as T);
-    };
-    child.on('message', on);
-  });
-}
+const next = <T>(child: ChildProcess, type: string, timeoutMs = 120_000) => nextMessage<T>(child, type, timeoutMs);
 
 function socket(url: string, pin?: string): Promise<{ s: Client; seen: Map<number, number> }> {
   const s: Client = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { protocol: PROTOCOL_VERSION, label: 'bench replication', ...(pin ? { pin } : {}) } });

@@ -8,6 +8,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { nextMessage } from './ipc';
 import { buildSync } from 'esbuild';
 import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION, type CommandAck, type StateMessage } from '../shared/protocol';
@@ -52,18 +53,7 @@ function spawn(file: string): ChildProcess {
   return fork(outfile, [], { execArgv: file.includes('server') && process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
-function next<T>(child: ChildProcess, type: string, timeoutMs = 60_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${type}`)), timeoutMs);
-    const onMessage = (m: { type: string }) => {
-      if (m.type !== type) return;
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      resolve(m as T);
-    };
-    child.on('message', onMessage);
-  });
-}
+const next = <T>(child: ChildProcess, type: string, timeoutMs = 60_000) => nextMessage<T>(child, type, timeoutMs);
 
 async function stats(server: ChildProcess) {
   server.send({ cmd: 'stats' });

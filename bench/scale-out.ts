@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nextMessage } from './ipc';
 import { buildSync } from 'esbuild';
 import { io } from 'socket.io-client';
 import { PROTOCOL_VERSION, type CommandAck, type StateMessage } from '../shared/protocol';
@@ -57,18 +58,7 @@ function node(entry: string, env: Record<string, string>, ready: RegExp): Promis
   });
 }
 
-function next<T>(child: ChildProcess, type: string, timeoutMs = 120_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timed out waiting for ${type}`)), timeoutMs);
-    const onMessage = (m: { type: string }) => {
-      if (m.type !== type) return;
-      clearTimeout(timer);
-      child.off('message', onMessage);
-      resolve(m as T);
-    };
-    child.on('message', onMessage);
-  });
-}
+const next = <T>(child: ChildProcess, type: string, timeoutMs = 120_000) => nextMessage<T>(child, type, timeoutMs);
 
 async function stopByPid(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || !child.pid) return;
