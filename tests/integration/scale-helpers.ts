@@ -65,7 +65,9 @@ export function screen(url: string, opts: { pin?: string; reconnect?: boolean } 
   });
   socket.on('connect', () => (s.connected = true));
   // A refused handshake (a relay out of sync) is not retried by socket.io itself: the real client retries too.
-  socket.on('connect_error', () => {
+  let lastError = '';
+  socket.on('connect_error', (e: Error & { data?: unknown }) => {
+    lastError = `${e.message} ${JSON.stringify(e.data ?? '')} active=${socket.active} connected=${socket.connected} engine=${socket.io.engine?.transport?.name}`;
     if (!socket.active && opts.reconnect !== false) setTimeout(() => socket.connect(), 200);
   });
   socket.on('disconnect', (reason) => {
@@ -74,7 +76,7 @@ export function screen(url: string, opts: { pin?: string; reconnect?: boolean } 
     if (reason === 'io server disconnect' && opts.reconnect !== false) setTimeout(() => socket.connect(), 200);
   });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`screen on ${url} got no snapshot`)), 10_000);
+    const timer = setTimeout(() => reject(new Error(`screen on ${url} got no snapshot (connected ${s.connected}, last error: ${lastError}, engine id ${socket.io.engine?.id}, transport ${socket.io.engine?.transport?.name})`)), 10_000);
     socket.once('show:snapshot', () => {
       clearTimeout(timer);
       resolve(s);
