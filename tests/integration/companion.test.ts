@@ -36,6 +36,9 @@ describe('Companion module against a real Baton', () => {
     const { clock, link, state, server } = await setup();
     const deck = await link(MC_PIN, 'Stream Deck test');
     expect(deck.role).toBe('mc');
+    // The link's own estimate of the server clock (time:sync) lands on the server's (manual) time.
+    // Checked before the test moves that clock: the link measures at connect, not continuously.
+    await until(() => Math.abs(deck.serverNow() - clock.t) < 1000, 5000, 'the clock estimate');
     expect(await runAction(deck, 'go')).toMatchObject({ revision: 1, live: { phase: 'running', currentItemId: 'don-tiep' } });
     clock.t += 61_500;
     expect(variableValues(statusOf(deck.show, clock.t))).toEqual({
@@ -43,8 +46,6 @@ describe('Companion module against a real Baton', () => {
       // 30:00 − 1:01.5 = 28:58.5 shown as 28:59; the reception ends 07:35 at the earliest, the next item was due 07:30.
       time_left: '28:59', time_left_sec: 1739, level: 'normal', drift: '+5:00', drift_sec: 300, av_status: '', message: '',
     });
-    // The link's own estimate of the server clock (time:sync) lands on the server's (manual) time.
-    await until(() => Math.abs(deck.serverNow() - clock.t) < 1000, 5000, 'the clock estimate');
 
     await runAction(deck, 'add_time');
     expect((await state()).live.addedMs).toBe(60_000);
