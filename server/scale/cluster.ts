@@ -8,7 +8,7 @@
  */
 import type { Worker } from 'node:cluster';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, Socket } from 'node:net';
 import type { Logger } from '../log';
 import { WORKER_ENV, WORKER_INDEX_ENV } from './role';
 
@@ -37,6 +37,7 @@ export async function runPrimary(opts: PrimaryOptions): Promise<{ port: number; 
   const fork = (index: number) => {
     const role = index === 1 && !opts.allRelays ? 'writer' : 'relay';
     const worker: Worker = cluster.fork({ [WORKER_ENV]: role, [WORKER_INDEX_ENV]: String(index) });
+    stopReadingBeforeHandover(worker);
     roles.set(worker.id, { index, role });
   };
   cluster.on('exit', (worker, code, signal) => {
@@ -74,6 +75,23 @@ export async function runPrimary(opts: PrimaryOptions): Promise<{ port: number; 
       );
       httpServer.close();
     },
+  };
+}
+
+/**
+ * @socket.io/sticky reads a connection's first bytes in the primary, then sends the socket to a
+ * worker. Node's `send` only mutes the primary's copy of the handle (`onread = nop`): it keeps
+ * reading until the IPC write completes and the handle is closed. A WebSocket client answers the
+ * worker's engine.io "open" with its Socket.IO CONNECT at once; when those bytes reached the
+ * primary's still-reading copy first, they were read there and thrown away, and the screen waited
+ * forever for a CONNECT reply (X6, about one run in two with 200 screens). Stop the primary's reads
+ * before the handle leaves: from then on only the worker reads the connection.
+ */
+function stopReadingBeforeHandover(worker: Worker): void {
+  const send = worker.send.bind(worker) as (...args: unknown[]) => boolean;
+  (worker as { send: (...args: unknown[]) => boolean }).send = (message: unknown, handle?: unknown, ...rest: unknown[]) => {
+    if (handle instanceof Socket) (handle as unknown as { _handle?: { readStop?: () => number } | null })._handle?.readStop?.();
+    return send(message, handle, ...rest);
   };
 }
 

@@ -24,11 +24,9 @@ describe('WORKERS=2', () => {
     data.remove();
   });
 
-  // Known defect, kept visible as a skip (the verdict counts it, never as passed): in about half the runs one of
-  // the 200 screens opens its WebSocket on a worker but its Socket.IO CONNECT is never answered (no error
-  // either), so it never gets a snapshot. Seen on the issue-11 branch before any other merge; not yet
-  // understood. WORKERS=N stays off by default and the README says not to use it on the day.
-  it.skip('[X6] 200 sockets spread over both workers all hear each change exactly once, with the same revision', async () => {
+  // Until the primary stopped reading a connection before handing it over (server/scale/cluster.ts), about one
+  // run in two lost a screen's CONNECT here: 200 WebSocket screens opened at once are what exposes it.
+  it('[X6] 200 sockets spread over both workers all hear each change exactly once, with the same revision', async () => {
     for (let i = 0; i < SCREENS; i += 20) screens.push(...(await Promise.all(Array.from({ length: 20 }, () => screen(server.url)))));
     const perWorker = new Map<string | undefined, number>();
     for (const s of screens) perWorker.set(workerOf(s), (perWorker.get(workerOf(s)) ?? 0) + 1);
