@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { precompress } from './scripts/precompress';
+import { precompress } from './scripts/precompress.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const serverPort = Number(process.env.PORT ?? 4310);
