@@ -18,6 +18,8 @@ const server = await startServer({
   // The fan-out runs put every screen on 127.0.0.1: only the admission bench keeps the default budget.
   admission: { viewersPerAddress: Number.isInteger(perAddress) && perAddress > 0 ? perAddress : 1_000_000 },
   ...(process.env.BENCH_FOLLOW ? { follow: process.env.BENCH_FOLLOW } : {}),
+  // The doors-open bench serves the built client, as `npm start` does.
+  ...(process.env.BENCH_CLIENT_DIR ? { clientDir: process.env.BENCH_CLIENT_DIR } : {}),
 });
 const counts = { messages: 0, heartbeats: 0 };
 /** Duration of each synchronous broadcast (io.emit to every socket), to split the server's share of a GO from the clients'. */

