@@ -23,8 +23,9 @@ interface PhoneResult {
 }
 
 /**
- * A GET; retried (up to 3 times) when the connection is closed under it, as a browser retries an
- * idempotent request sent on a kept-alive connection the server had just closed as idle.
+ * A GET; retried (up to 3 times, on a new connection) when a kept-alive connection fails under it —
+ * closed by the server as idle, or answered 408 (a server's timeout on a reused connection) — as
+ * Chromium retries an idempotent request sent on a reused socket.
  */
 async function get(agent: Agent, url: string): Promise<number> {
   for (let attempt = 1; ; attempt++) {
@@ -33,7 +34,8 @@ async function get(agent: Agent, url: string): Promise<number> {
       return await getOnce(attempt === 1 ? agent : false, url);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (attempt >= 3 || !(code === 'ECONNRESET' || /socket hang up/.test((e as Error).message))) throw e;
+      const retryable = code === 'ECONNRESET' || /socket hang up/.test((e as Error).message) || (e as { reused408?: boolean }).reused408 === true;
+      if (attempt >= 3 || !retryable) throw e;
       retries++;
     }
   }
@@ -44,7 +46,10 @@ function getOnce(agent: Agent | false, url: string): Promise<number> {
     const req = request(url, { agent, headers: { 'accept-encoding': 'br, gzip', 'user-agent': 'baton-bench-phone' } }, (res) => {
       let bytes = 0;
       res.on('data', (c: Buffer) => (bytes += c.length));
-      res.on('end', () => (res.statusCode === 200 ? resolve(bytes) : reject(new Error(`${url}: ${res.statusCode}`))));
+      res.on('end', () => {
+        if (res.statusCode === 200) return resolve(bytes);
+        reject(Object.assign(new Error(`${url}: ${res.statusCode}`), { reused408: res.statusCode === 408 && req.reusedSocket }));
+      });
       res.on('error', reject);
     });
     req.setTimeout(180_000, () => req.destroy(new Error(`${url}: timed out`)));

@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startServer } from '../server/app';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'baton-bench-'));
@@ -40,8 +41,15 @@ server.app.io.engine.on('connection', (socket: { on(e: 'packetCreate', f: (p: { 
   });
 });
 
+/** How long the server's event loop was held up (the doors-open bench reads it per phase). */
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+
 process.on('message', (msg: { cmd: string }) => {
-  if (msg.cmd === 'stats') {
+  if (msg.cmd === 'loop') {
+    process.send?.({ type: 'loop', p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6, cpu: process.cpuUsage(), at: performance.now() });
+    loopDelay.reset();
+  } else if (msg.cmd === 'stats') {
     const cpu = process.cpuUsage();
     process.send?.({ type: 'stats', broadcastMs: broadcastMs.splice(0), rss: process.memoryUsage().rss, cpuUserUs: cpu.user, cpuSystemUs: cpu.system, at: performance.now(), ...counts });
   } else if (msg.cmd === 'stop') {

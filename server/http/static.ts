@@ -59,6 +59,8 @@ export function serveClient(clientDir: string | undefined, req: IncomingMessage,
     return false;
   }
   if (decoded.includes('\0')) return false;
+  // Hidden files of the build (the Vite manifest in .vite/, the build stamp) are not the site's.
+  if (decoded.split('/').some((segment) => segment.startsWith('.'))) return false;
   const file = normalize(join(root, decoded));
   if (!file.startsWith(root + sep)) return false;
   if (!existsSync(file) || !statSync(file).isFile()) return false;

@@ -180,7 +180,13 @@ describe('compressed, cacheable static files', () => {
     expect(brotliDecompressSync(rebuilt.body).toString()).toContain('Baton 2');
   });
 
-  it('[W1] [S15] a compressed copy opens no way out of the client directory', async () => {
+  it('[W1] [S15] a compressed copy opens no way out of the client directory, nor into the build\'s hidden files', async () => {
+    mkdirSync(join(built.path, '.vite'));
+    writeFileSync(join(built.path, '.vite', 'manifest.json'), '{}');
+    writeFileSync(join(built.path, '.build-hash'), 'abc');
+    for (const path of ['/.vite/manifest.json', '/.build-hash', '/%2evite/manifest.json']) {
+      expect((await raw(srv.port, path)).status, path).toBe(404);
+    }
     for (const path of ['/../etc/hostname', '/assets/..%2f..%2f..%2fetc%2fhostname', '/%2e%2e/%2e%2e/etc/passwd', '/assets/main-def456.js%00.br', '/assets/../../package.json']) {
       expect((await raw(srv.port, path, { 'accept-encoding': 'br, gzip' })).status, path).toBe(404);
     }
