@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { precompress } from './scripts/precompress.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const serverPort = Number(process.env.PORT ?? 4310);
@@ -8,13 +9,15 @@ const serverPort = Number(process.env.PORT ?? 4310);
 export default defineConfig({
   root: here('./client'),
   publicDir: false,
-  plugins: [react()],
+  plugins: [react(), precompress()],
   resolve: { alias: { '@shared': here('./shared') } },
   build: {
     outDir: here('./dist/client'),
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    // .vite/manifest.json: the doors-open bench reads which files /agenda loads (bench/agenda-files.ts).
+    manifest: true,
     chunkSizeWarningLimit: 400,
   },
   server: {

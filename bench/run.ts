@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --n=100,500,1000] [-- --gos=20] [-- --no-write] [-- --admission-only]`
+// `npm run bench [-- --quick] [-- --n=100,500,1000] [-- --gos=20] [-- --no-write] [-- --admission-only] [-- --only=doors|scale-out] [-- --no-doors]`
 // Starts the production server in a child process on 127.0.0.1 with a temporary DATA_DIR,
 // connects N socket.io clients spread over several worker processes, and measures: GO fan-out
 // latency (send → each client holds the new state), the connect storm, the server at rest
@@ -18,6 +18,7 @@ import { describeReplication, measureReplication } from './replication';
 import { measureWriteFloor } from './write-floor';
 import { percentiles, type Percentiles } from './stats';
 import { runScaleOut } from './scale-out';
+import { runDoorsBench, smokeDoors } from './doors';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -157,6 +158,8 @@ async function runSize(n: number): Promise<RunResult> {
   }
 }
 
+// Issue 18's rows (doors open: 300 and 600 phones through a 20 Mbit/s link): bench/doors.ts.
+if (flag('only') === 'doors') process.exit((await runDoorsBench(args)) ? 0 : 1);
 // Issue 11's rows (one process, WORKERS=2, writer + 2 relays at N = 1000 and 3000): bench/scale-out.ts.
 if (flag('only') === 'scale-out') {
   await runScaleOut(args);
@@ -202,6 +205,8 @@ if (write) {
   console.log('bench: wrote bench/results/latest.md and latest.json');
 }
 if (!quick && !args.includes('--no-scale-out')) await runScaleOut(args);
+const doorsOk = quick ? await smokeDoors() : args.includes('--no-doors') || (await runDoorsBench(args));
+if (!doorsOk) failures.push({ n: 0 } as RunResult);
 if (failures.length) {
   console.error('bench: harness check failed (no fan-out samples, or messages sent at rest)');
   process.exit(1);

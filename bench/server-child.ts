@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { startServer } from '../server/app';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'baton-bench-'));
@@ -18,6 +19,8 @@ const server = await startServer({
   // The fan-out runs put every screen on 127.0.0.1: only the admission bench keeps the default budget.
   admission: { viewersPerAddress: Number.isInteger(perAddress) && perAddress > 0 ? perAddress : 1_000_000 },
   ...(process.env.BENCH_FOLLOW ? { follow: process.env.BENCH_FOLLOW } : {}),
+  // The doors-open bench serves the built client, as `npm start` does.
+  ...(process.env.BENCH_CLIENT_DIR ? { clientDir: process.env.BENCH_CLIENT_DIR } : {}),
 });
 const counts = { messages: 0, heartbeats: 0 };
 /** Duration of each synchronous broadcast (io.emit to every socket), to split the server's share of a GO from the clients'. */
@@ -38,8 +41,15 @@ server.app.io.engine.on('connection', (socket: { on(e: 'packetCreate', f: (p: { 
   });
 });
 
+/** How long the server's event loop was held up (the doors-open bench reads it per phase). */
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+
 process.on('message', (msg: { cmd: string }) => {
-  if (msg.cmd === 'stats') {
+  if (msg.cmd === 'loop') {
+    process.send?.({ type: 'loop', p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6, cpu: process.cpuUsage(), at: performance.now() });
+    loopDelay.reset();
+  } else if (msg.cmd === 'stats') {
     const cpu = process.cpuUsage();
     process.send?.({ type: 'stats', broadcastMs: broadcastMs.splice(0), rss: process.memoryUsage().rss, cpuUserUs: cpu.user, cpuSystemUs: cpu.system, at: performance.now(), ...counts });
   } else if (msg.cmd === 'stop') {

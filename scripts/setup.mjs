@@ -46,6 +46,7 @@ export function ensureClientBuild() {
     ...walk(join(root, 'client')),
     ...walk(join(root, 'shared')),
     join(root, 'vite.config.ts'),
+    join(root, 'scripts', 'precompress.ts'),
     join(root, 'package-lock.json'),
   ];
   const want = hashFiles(sources);

@@ -84,7 +84,10 @@ export function createApp(deps: AppDeps): App {
   const info = () => ({ node: pair.status(), connections: admission.stats() });
   const httpServer = createServer(
     // requestTimeout leaves room for a 1 MB programme upload on poor Wi-Fi and Socket.IO's 25 s long-polls.
-    { keepAliveTimeout: 5_000, headersTimeout, requestTimeout: 60_000, connectionsCheckingInterval: Math.min(2_000, headersTimeout) },
+    // keepAliveTimeout 30 s (Node's default is 5 s): at doors open a phone on the hall's shared Wi-Fi
+    // takes longer than 5 s to receive a response the server finished writing, and a connection
+    // closed as idle meanwhile turns its next request into a new connection (W6, bench/doors.ts).
+    { keepAliveTimeout: 30_000, headersTimeout, requestTimeout: 60_000, connectionsCheckingInterval: Math.min(2_000, headersTimeout) },
     withPairRoutes(createHttpHandler({ service, store, auth, clock, log, clientDir: deps.clientDir, status, info }), { pair, auth, log }));
   const io = attachSockets(httpServer, { service, auth, clock, log, admission, ...(deps.adapter ? { adapter: deps.adapter } : {}) });
   pair.attach(service, io);
