@@ -1,7 +1,8 @@
 /**
- * shared/time formats by hand (W3: date-fns's format() and locales were too heavy for the phones'
- * first load). date-fns stays the oracle here: for any instant, in zones either side of UTC and
- * across DST, the hand-made text is what date-fns would have written.
+ * shared/time formats with date-fns's lightFormat and its own weekday words (W3: format() and its
+ * locales were too heavy for the phones' first load). date-fns's format() stays the oracle here: for any
+ * instant, in zones either side of UTC and
+ * across DST, the light text is what date-fns would have written.
  */
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
@@ -12,7 +13,7 @@ import { formatClockTime, formatDate, formatLongDate, formatTimeOfDay, instant, 
 
 const ZONES = ['Asia/Ho_Chi_Minh', 'UTC', 'America/Los_Angeles', 'Europe/London', 'Australia/Lord_Howe', 'Pacific/Kiritimati'];
 
-describe('formatting in the event zone without date-fns', () => {
+describe("formatting in the event zone with date-fns's lightFormat", () => {
   it('[W3] every pattern matches date-fns for any instant and zone', { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) }), fc.constantFrom(...ZONES), (ms, tz) => {
