@@ -17,6 +17,7 @@ for (const viewport of VIEWPORTS) {
     try {
       const pages = await Promise.all(ROUTES.map((route) => openScreen(context, `${baton.url}${route}`)));
       for (const [i, page] of pages.entries()) {
+        const route = ROUTES[i]!;
         const card = page.locator('form.pin-form');
         await expect(card.locator('input#pin')).toBeVisible();
         await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -26,15 +27,15 @@ for (const viewport of VIEWPORTS) {
         expect(box.x + box.width).toBeLessThanOrEqual(viewport.width + 0.5);
         for (const part of [card.locator('input#pin'), card.locator('button[type="submit"]'), card.locator('h1')]) {
           const b = (await part.boundingBox())!;
-          const where = `${ROUTES[i]} ${await part.evaluate((el) => el.tagName)}`;
+          const where = `${route} ${await part.evaluate((el) => el.tagName)}`;
           expect(b.x, `${where} starts inside the card`).toBeGreaterThanOrEqual(box.x - 0.5);
           expect(b.x + b.width, `${where} ends inside the card`).toBeLessThanOrEqual(box.x + box.width + 0.5);
           expect(b.y + b.height, `${where} ends above the card's bottom`).toBeLessThanOrEqual(box.y + box.height + 0.5);
         }
         // Nothing inside the form is wider than the form's own content box.
         const overflow = await card.evaluate((el) => el.scrollWidth - el.clientWidth);
-        expect(overflow, `${ROUTES[i]} form scrolls sideways`).toBeLessThanOrEqual(0);
-        await shoot(page, `pin-card${ROUTES[i].replace('/', '-')}-${viewport.width}`);
+        expect(overflow, `${route} form scrolls sideways`).toBeLessThanOrEqual(0);
+        await shoot(page, `pin-card${route.replace('/', '-')}-${viewport.width}`);
       }
     } finally {
       await context.close();
