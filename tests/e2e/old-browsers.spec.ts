@@ -8,15 +8,39 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { expect, login, MC_PIN, programmeToday, shoot, test } from './fixtures';
 
 const isLegacyFile = (path: string) => /-legacy-[\w-]+\.js$/.test(path);
+
+/**
+ * What Chrome 69 / Safari 12 lack, taken away before any script runs (rule L3): Intl's
+ * timeZoneName 'longOffset', AbortSignal.timeout, Wake Lock, structuredClone, Array#at,
+ * Object.hasOwn, String#replaceAll. The legacy build must polyfill or work around each.
+ */
+function makeOld(): void {
+  const w = window as unknown as Record<string, unknown>;
+  delete (Array.prototype as unknown as Record<string, unknown>).at;
+  delete (String.prototype as unknown as Record<string, unknown>).replaceAll;
+  delete (Object as unknown as Record<string, unknown>).hasOwn;
+  delete (AbortSignal as unknown as Record<string, unknown>).timeout;
+  delete (Navigator.prototype as unknown as Record<string, unknown>).wakeLock;
+  delete w.structuredClone;
+  const Real = Intl.DateTimeFormat;
+  const Old = function (locales?: string | string[], options?: Intl.DateTimeFormatOptions) {
+    if (options && (options.timeZoneName as string | undefined) === 'longOffset') throw new RangeError('timeZoneName longOffset is not supported');
+    return new Real(locales, options);
+  };
+  Object.defineProperty(Old, 'prototype', { value: Real.prototype });
+  (Old as unknown as { supportedLocalesOf: unknown }).supportedLocalesOf = Real.supportedLocalesOf;
+  (Intl as unknown as Record<string, unknown>).DateTimeFormat = Old;
+}
 
 /** A context whose pages are served the legacy build only; returns the scripts they fetched. */
 async function legacyContext(context: BrowserContext): Promise<{ scripts: Set<string>; refused: string[] }> {
   const scripts = new Set<string>();
   const refused: string[] = [];
+  await context.addInitScript(makeOld);
   await context.route('**/*', async (route) => {
     const req = route.request();
     const path = new URL(req.url()).pathname;
@@ -40,7 +64,7 @@ async function legacyContext(context: BrowserContext): Promise<{ scripts: Set<st
   return { scripts, refused };
 }
 
-test('[L2] without ES modules, /speaker and /agenda run the legacy bundle and follow a GO from the MC', async ({ baton, browser }) => {
+test('[L2][L3] without ES modules or new APIs, /speaker and /agenda run the legacy bundle, show the right times and follow a GO from the MC', async ({ baton, browser }) => {
   test.setTimeout(120_000);
   await baton.command({ type: 'replaceProgramme', programme: programmeToday() });
   const modern = await browser.newContext({ viewport: { width: 1600, height: 900 } });
@@ -62,9 +86,19 @@ test('[L2] without ES modules, /speaker and /agenda run the legacy bundle and fo
     await expect(agenda.locator('.ag-item').first()).toContainText('Đón tiếp đại biểu');
     await expect(speaker.locator('#root > *').first()).toBeVisible({ timeout: 20_000 });
     for (const page of [speaker, agenda]) {
-      // The page runs under SystemJS (the legacy loader), never as modules.
+      // The page runs under SystemJS (the legacy loader), never as modules, without the new APIs.
       expect(await page.evaluate(() => typeof (window as unknown as { System?: unknown }).System)).toBe('object');
+      expect(await page.evaluate(() => 'wakeLock' in navigator || 'timeout' in AbortSignal)).toBe(false);
     }
+    // Times read as on a current browser (not "NaN:NaN"): the same agenda, opened the modern way.
+    const modernAgenda = await modern.newPage();
+    await modernAgenda.goto(`${baton.url}/agenda`);
+    await expect(modernAgenda.locator('.ag-item')).toHaveCount(programmeToday().items.length);
+    const times = (page: Page) => page.locator('.ag-time').allTextContents();
+    const modernTimes = await times(modernAgenda);
+    expect(modernTimes.join(' ')).toMatch(/^\d\d:\d\d/);
+    expect(await times(agenda)).toEqual(modernTimes);
+    await expect(agenda.locator('.ag-meta')).toHaveText(await modernAgenda.locator('.ag-meta').textContent() ?? 'missing');
     expect(oldNet.scripts.size).toBeGreaterThan(0);
     expect(phoneNet.scripts.size).toBeGreaterThan(0);
 
@@ -82,6 +116,7 @@ test('[L2] without ES modules, /speaker and /agenda run the legacy bundle and fo
     await expect(agenda.locator('.ag-item[data-status="now"] .ag-title')).toHaveText(title, { timeout: 10_000 });
     await expect(agenda.locator('.ag-item[data-status="done"]')).toHaveCount(1);
     // The countdown counts on the old page (the legacy build's timers run).
+    await expect(speaker.getByTestId('countdown')).toHaveText(/^\d+:\d\d$/);
     const first = await speaker.getByTestId('countdown').textContent();
     await expect.poll(() => speaker.getByTestId('countdown').textContent(), { timeout: 10_000 }).not.toBe(first);
 
