@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import legacy from '@vitejs/plugin-legacy';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { precompress } from './scripts/precompress.js';
@@ -9,12 +10,21 @@ const serverPort = Number(process.env.PORT ?? 4310);
 export default defineConfig({
   root: here('./client'),
   publicDir: false,
-  plugins: [react(), precompress()],
+  plugins: [
+    react(),
+    // Old devices in the hall (a smart TV's Chrome 69, an iOS 12 iPad, the LED PC's old Firefox):
+    // a second, SystemJS + core-js build loaded by <script nomodule> and by the inline check
+    // plugin-legacy adds for browsers that run modules but lack modern syntax. Modern browsers
+    // never download it. Its targets: README "Old devices" (rule L2).
+    legacy({ targets: ['chrome >= 64', 'safari >= 12', 'ios >= 12', 'firefox >= 78', 'edge >= 79'] }),
+    // Last: brotli and gzip copies of every text file the build wrote, the legacy chunks too (W1).
+    precompress(),
+  ],
   resolve: { alias: { '@shared': here('./shared') } },
   build: {
     outDir: here('./dist/client'),
     emptyOutDir: true,
-    target: 'es2022',
+    // build.target is set by plugin-legacy for the modern chunks (browsers with import.meta.resolve).
     sourcemap: false,
     // .vite/manifest.json: the doors-open bench reads which files /agenda loads (bench/agenda-files.ts).
     manifest: true,

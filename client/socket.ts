@@ -234,9 +234,22 @@ function stopLooking(): void {
   lookTimer = 0;
 }
 
+/**
+ * `AbortSignal.timeout` is Chrome 103 / Safari 16 / Firefox 100: an older screen would throw here
+ * and never find the backup laptop (rule L3). An AbortController and a timer do the same; a browser
+ * with neither (Safari < 12.1) sends the request without a timeout.
+ */
+export function timeoutSignal(ms: number): AbortSignal | null {
+  if (typeof AbortSignal !== 'undefined' && typeof AbortSignal.timeout === 'function') return AbortSignal.timeout(ms);
+  if (typeof AbortController === 'undefined') return null;
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), ms);
+  return controller.signal;
+}
+
 async function probe(url: string): Promise<Probe> {
   try {
-    const res = await fetch(`${url}/api/v1/info`, { cache: 'no-store', signal: AbortSignal.timeout(PROBE_TIMEOUT_MS) });
+    const res = await fetch(`${url}/api/v1/info`, { cache: 'no-store', signal: timeoutSignal(PROBE_TIMEOUT_MS) });
     return { url, node: res.ok ? nodeFromInfo(await res.json()) : null };
   } catch {
     return { url, node: null };
@@ -274,7 +287,7 @@ export async function promote(): Promise<PromoteResult> {
     const res = await fetch(`${server}/api/v1/promote`, {
       method: 'POST',
       headers: { authorization: `Bearer ${currentPin ?? ''}` },
-      signal: AbortSignal.timeout(COMMAND_TIMEOUT_MS),
+      signal: timeoutSignal(COMMAND_TIMEOUT_MS),
     });
     const body: unknown = await res.json().catch(() => null);
     if (isApiError(body)) return { ok: false, code: body.error.code, message: body.error.message };

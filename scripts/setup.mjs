@@ -82,6 +82,7 @@ export const TEST_PACKAGES = [
   { pkg: 'python3-websocket', file: '/usr/lib/python3/dist-packages/websocket/__init__.py', for: "the Python client's WebSocket transport" },
   { pkg: 'poppler-utils', file: '/usr/bin/pdftotext', for: 'PDF checks (A4 prints, the plan PDF fixtures)' },
   { pkg: 'redis-server', file: '/usr/bin/redis-server', for: 'relay tests' },
+  { pkg: 'firefox-esr', file: '/usr/bin/firefox-esr', for: 'the display screens in Firefox ESR (tests/e2e/firefox-esr.spec.ts)' },
 ];
 
 /** Install the missing ones with apt-get when we are root; otherwise print the one-line instruction. */

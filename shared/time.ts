@@ -35,10 +35,58 @@ export const CALENDAR_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export function zonedInstant(date: CalendarDate, time: TimeOfDay, timeZone: string): Instant {
   const [y, mo, d] = date.split('-').map(Number) as [number, number, number];
   const [h, mi] = time.split(':').map(Number) as [number, number];
+  if (!LONG_OFFSET) return instant(wallTimeToInstant(y, mo, d, h, mi, timeZone));
   return instant(new TZDate(y, mo - 1, d, h, mi, 0, 0, timeZone).getTime());
 }
 
-const inZone = (at: Instant, timeZone: string) => new TZDate(at, timeZone);
+/**
+ * Old browsers (rule L3): @date-fns/tz reads a zone's offset with Intl's `timeZoneName:
+ * 'longOffset'`, which Chrome < 95, Safari < 15.4 and Firefox < 91 refuse — it then falls back to
+ * parsing the zone's name as an offset, and "Asia/Ho_Chi_Minh" gives NaN (every time "NaN:NaN").
+ * Those browsers get the offset from `formatToParts` (Chrome 57, Safari 11) and a fixed "+07:00"
+ * zone for that one instant instead.
+ */
+const supportsLongOffset = (): boolean => {
+  try {
+    return /GMT[+-]\d\d:\d\d/.test(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Ho_Chi_Minh', timeZoneName: 'longOffset' }).format(0));
+  } catch {
+    return false;
+  }
+};
+const LONG_OFFSET = supportsLongOffset();
+
+const partsFormats = new Map<string, Intl.DateTimeFormat>();
+/** Minutes east of UTC of `timeZone` at `at` (420 for Asia/Ho_Chi_Minh), from formatToParts alone. */
+export function zoneOffsetMinutes(at: number, timeZone: string): number {
+  let f = partsFormats.get(timeZone);
+  if (!f) {
+    const opts = { timeZone, hour12: false, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' } as const;
+    f = new Intl.DateTimeFormat('en-US', opts);
+    partsFormats.set(timeZone, f);
+  }
+  const part: Record<string, number> = {};
+  for (const p of f.formatToParts(at)) if (p.type !== 'literal') part[p.type] = Number(p.value);
+  // Chrome < 80 writes midnight as "24" with hour12: false.
+  const wall = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour! % 24, part.minute!, part.second!);
+  return Math.round((wall - (at - (((at % 1000) + 1000) % 1000))) / 60_000);
+}
+
+/** The instant a wall-clock time in `timeZone` happens (the same answer as TZDate's, DST too). */
+export function wallTimeToInstant(y: number, mo: number, d: number, h: number, mi: number, timeZone: string): number {
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  const first = wall - zoneOffsetMinutes(wall, timeZone) * 60_000;
+  const second = wall - zoneOffsetMinutes(first, timeZone) * 60_000;
+  if (second + zoneOffsetMinutes(second, timeZone) * 60_000 === wall) return second;
+  // A wall time the clocks skip (spring forward): the later reading, as TZDate gives it.
+  return Math.max(first, second);
+}
+
+/** `+07:00`: a fixed-offset zone @date-fns/tz understands without Intl's longOffset. */
+export const offsetZone = (minutes: number): string => {
+  const m = Math.abs(minutes);
+  return `${minutes < 0 ? '-' : '+'}${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+};
+
 /** Weekday names, Sunday first (the words date-fns's vi and en-GB locales use). */
 const WEEKDAYS: Record<Lang, readonly string[]> = {
   vi: ['Chủ Nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'],
@@ -46,6 +94,8 @@ const WEEKDAYS: Record<Lang, readonly string[]> = {
 };
 // date-fns's lightFormat (numbers only, no locale): its format() with the vi and en-GB locales was
 // a fifth of the JavaScript every screen loads (W3), for five fixed patterns and two weekday lists.
+const inZone = (at: Instant, timeZone: string) =>
+  new TZDate(at, LONG_OFFSET ? timeZone : offsetZone(zoneOffsetMinutes(at, timeZone)));
 
 /** The calendar date (`YYYY-MM-DD`) of an instant in the event's time zone. */
 export const toCalendarDate = (at: Instant, timeZone: string): CalendarDate => lightFormat(inZone(at, timeZone), 'yyyy-MM-dd');

@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import type { NodeStatus } from '@shared/protocol';
 import { type ChildServer, MC_PIN, spawnServer, tempDataDir } from '../faults/child-server';
-import { expect, login, shoot, test } from './fixtures';
+import { expect, login, programmeToday, shoot, test } from './fixtures';
 
 test.describe.configure({ timeout: 150_000 });
 
@@ -69,6 +69,8 @@ test('[B23] speaker and stage follow the primary; it is SIGKILLed, the backup pr
     await stage.goto(`${primary.url}/stage?servers=${backup.url}`);
     await mc.goto(`${backup.url}/mc`);
     await login(mc, MC_PIN);
+    // Today's programme, so the consoles (and docs/screens/mc-backup*.png) show a sane drift.
+    expect(await command(primary.url, { type: 'replaceProgramme', programme: programmeToday() })).toBe(200);
     expect(await command(primary.url, { type: 'start' })).toBe(200);
     expect(await command(primary.url, { type: 'goto', itemId: 'ke-hoach-2024' })).toBe(200);
     const countdown = speaker.getByTestId('countdown');
@@ -134,6 +136,7 @@ test('[B24] every MC console of the primary says BACKUP LOST while its backup is
   const { primary, backup, stop } = await pair();
   const context = await browser.newContext();
   try {
+    expect(await command(primary.url, { type: 'replaceProgramme', programme: programmeToday() })).toBe(200);
     const consoles = [await context.newPage(), await context.newPage()];
     for (const mc of consoles) {
       await mc.goto(`${primary.url}/mc`);

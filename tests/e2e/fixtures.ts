@@ -91,10 +91,22 @@ function zoned(timeZone: string, offsetMin: number): { date: string; time: strin
  */
 export function programmeToday(startOffsetMin = -2): Programme {
   const p = defaultProgramme();
-  const start = zoned(p.timeZone, startOffsetMin);
-  const session = zoned(p.timeZone, startOffsetMin + 30);
+  // The show lasts about three and a half hours. Started in the hall's evening or night it would
+  // run past midnight, where a 30-minute-later fixed start lands on the wrong day and the screens
+  // read a drift of 23 hours (the docs screenshots showed it). Then the programme keeps its clock
+  // times but moves to a whole-hour zone where it is 08:00 now (Etc/GMT-N is UTC+N).
+  const hour = Number(zoned(p.timeZone, startOffsetMin).time.slice(0, 2));
+  let timeZone = p.timeZone;
+  if (hour >= 19 || hour < 4) {
+    const utcHour = new Date(Date.now() + startOffsetMin * 60_000).getUTCHours();
+    const east = ((((8 - utcHour + 12) % 24) + 24) % 24) - 12;
+    timeZone = east === 0 ? 'Etc/GMT' : `Etc/GMT${east > 0 ? '-' : '+'}${Math.abs(east)}`;
+  }
+  const start = zoned(timeZone, startOffsetMin);
+  const session = zoned(timeZone, startOffsetMin + 30);
   return {
     ...p,
+    timeZone,
     date: start.date,
     start: start.time,
     end: undefined,
