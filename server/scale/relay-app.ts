@@ -81,7 +81,7 @@ export async function startRelay(opts: RelayOptions): Promise<StartedRelay> {
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     const reading = req.method === 'GET' || req.method === 'HEAD';
-    if (reading && (path === '/api/v1/state' || path === '/api/v1/status' || path === '/api/v1/report' || path === '/api/v1/runs' || path.startsWith('/api/v1/honourees/')) && !service.synced) {
+    if (reading && (path === '/api/v1/state' || path === '/api/v1/status' || path === '/api/v1/report' || path === '/api/v1/runs' || path?.startsWith('/api/v1/honourees/')) && !service.synced) {
       return sendJson(res, statusOf(UNSYNCED), UNSYNCED);
     }
     if (reading && (path === '/api/v1/report' || path === '/api/v1/runs')) {
