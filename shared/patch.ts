@@ -71,11 +71,33 @@ const memoHash = (value: object): string => {
   return h;
 };
 
-/** [D1] The programme's version: a hash of its whole content (honourees included). */
-export const programmeVersion = (programme: Programme): string => memoHash(programme);
-
 /** [D4] The content hash an honourees list is fetched by. */
 export const honoureesHash = (list: readonly Honouree[]): string => memoHash(list);
+
+/** An item's hash: its fields, with each honourees list by its own hash (so a list is hashed once per array). */
+function itemHash(item: Item): string {
+  let h = hashes.get(item);
+  if (h === undefined) {
+    const segments = item.segments.map((s) => ({ ...s, honourees: s.honourees.length ? honoureesHash(s.honourees) : '' }));
+    h = hashText(canonicalJson({ ...item, segments }));
+    hashes.set(item, h);
+  }
+  return h;
+}
+
+/**
+ * [D1] The programme's version: a hash of its whole content (honourees included), built from one
+ * hash per item, so an edit costs the hashing of the item it changed, not of the programme.
+ */
+export function programmeVersion(programme: Programme): string {
+  let h = hashes.get(programme);
+  if (h === undefined) {
+    const { items, ...head } = programme;
+    h = hashText(`${canonicalJson(head)}|${items.map(itemHash).join(',')}`);
+    hashes.set(programme, h);
+  }
+  return h;
+}
 
 /** True for the shape of a content hash (what `GET /api/v1/honourees/<hash>` accepts). */
 export const isContentHash = (text: string): boolean => /^[0-9a-f]{16}$/.test(text);
