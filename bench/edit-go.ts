@@ -34,6 +34,9 @@ export interface EditGoResult {
   oldEditBytes: { awards: number; plain: number };
   goAlone: Percentiles & { samples: number };
   goBehindEdit: Percentiles & { samples: number };
+  /** The same, split by the edited item: the awards item (a 55 KB command) or a plain one (1.5 KB). */
+  goBehindAwards: Percentiles;
+  goBehindPlain: Percentiles;
   /** GO p99 behind an edit / GO p99 alone. */
   ratioP99: number;
 }
@@ -89,6 +92,7 @@ export async function runEditGo(opts: { n: number; rounds: number; quick: boolea
     await send({ type: 'reset' });
     await send({ type: 'start' });
     const kinds = new Map<number, 'alone' | 'behind' | 'editAwards' | 'editPlain'>();
+    const behindItem = new Map<number, string>();
     const sentAt = new Map<number, number>();
     let titles = 0;
     for (let round = 0; round < opts.rounds; round++) {
@@ -116,6 +120,7 @@ export async function runEditGo(opts: { n: number; rounds: number; quick: boolea
         if ('revision' in goAck) {
           sentAt.set(goAck.revision, t);
           kinds.set(goAck.revision, behind ? 'behind' : 'alone');
+          if (behind) behindItem.set(goAck.revision, itemId);
         }
       }
     }
@@ -132,6 +137,7 @@ export async function runEditGo(opts: { n: number; rounds: number; quick: boolea
     };
     const goAlone = { ...percentiles(latency('alone')), samples: latency('alone').length };
     const goBehindEdit = { ...percentiles(latency('behind')), samples: latency('behind').length };
+    const behindOf = (id: string) => percentiles(received.filter((r) => kinds.get(r.revision) === 'behind' && behindItem.get(r.revision) === id).map((r) => r.at - sentAt.get(r.revision)!));
     return {
       n: opts.n,
       honourees: 300,
@@ -141,6 +147,8 @@ export async function runEditGo(opts: { n: number; rounds: number; quick: boolea
       oldEditBytes: { awards: sizes('editAwards', true), plain: sizes('editPlain', true) },
       goAlone,
       goBehindEdit,
+      goBehindAwards: behindOf(AWARDS),
+      goBehindPlain: behindOf(PLAIN),
       ratioP99: goAlone.p99 > 0 ? goBehindEdit.p99 / goAlone.p99 : 0,
     };
   } finally {
@@ -160,6 +168,7 @@ export function describeEditGo(r: EditGoResult): string[] {
     `  edit + GO at N = ${r.n} (programme ${kb(r.programmeBytes)} with ${r.honourees} honourees, ${r.rounds} rounds):`,
     `    one-field edit, bytes per screen (protocol ${PROTOCOL_VERSION}): awards item ${kb(r.editBytes.awards)}, plain item ${kb(r.editBytes.plain)} (protocol-less client: ${kb(r.oldEditBytes.awards)} / ${kb(r.oldEditBytes.plain)}; target ≤ 5 KB)`,
     `    GO fan-out alone p50 ${fmt(r.goAlone.p50)} / p99 ${fmt(r.goAlone.p99)} ms (${r.goAlone.samples} deliveries); right behind an edit p50 ${fmt(r.goBehindEdit.p50)} / p99 ${fmt(r.goBehindEdit.p99)} ms (${r.goBehindEdit.samples}); p99 ratio ${r.ratioP99.toFixed(2)}× (target ≤ 1.5×)`,
+    `    behind an edit of the awards item p50 ${fmt(r.goBehindAwards.p50)} / p99 ${fmt(r.goBehindAwards.p99)} ms; of a plain item p50 ${fmt(r.goBehindPlain.p50)} / p99 ${fmt(r.goBehindPlain.p99)} ms`,
   ];
 }
 
@@ -172,6 +181,8 @@ export function editGoMarkdown(r: EditGoResult, at: string, load: string): strin
     `| N | edit bytes per screen: awards item / plain item | same edit, protocol-less client | GO alone p50 / p99 (ms) | GO behind an edit p50 / p99 (ms) | p99 ratio |`,
     `|---|---|---|---|---|---|`,
     `| ${r.n} | ${kb(r.editBytes.awards)} / ${kb(r.editBytes.plain)} | ${kb(r.oldEditBytes.awards)} / ${kb(r.oldEditBytes.plain)} | ${fmt(r.goAlone.p50)} / ${fmt(r.goAlone.p99)} | ${fmt(r.goBehindEdit.p50)} / ${fmt(r.goBehindEdit.p99)} | ${r.ratioP99.toFixed(2)}× |`,
+    ``,
+    `GO behind an edit of the awards item p50 ${fmt(r.goBehindAwards.p50)} / p99 ${fmt(r.goBehindAwards.p99)} ms; behind an edit of a plain item p50 ${fmt(r.goBehindPlain.p50)} / p99 ${fmt(r.goBehindPlain.p99)} ms.`,
     ``,
   ].join('\n');
 }
