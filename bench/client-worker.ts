@@ -8,24 +8,32 @@ import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const hr = () => performance.timeOrigin + performance.now();
 const sockets: Client[] = [];
-const received: { revision: number; at: number; complete: boolean }[] = [];
+const received: { revision: number; at: number; complete: boolean; bytes?: number }[] = [];
 let snapshots = 0;
 
-process.on('message', async (msg: { cmd: string; url?: string; count?: number; skewsMs?: number[] }) => {
+process.on('message', async (msg: { cmd: string; url?: string; count?: number; skewsMs?: number[]; protocol?: number | null; bytes?: boolean }) => {
   if (msg.cmd === 'connect') {
     const start = hr();
     const firstSnapshotAt: number[] = [];
     await Promise.all(
-      Array.from({ length: msg.count! }, () =>
+      Array.from({ length: msg.count! }, (_, k) =>
         new Promise<void>((resolve, reject) => {
-          const s: Client = io(msg.url!, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { protocol: PROTOCOL_VERSION, label: 'bench' } });
+          // `protocol: null` connects as a protocol-less client (whole programmes), as third-party tools do.
+          const protocol = msg.protocol === undefined ? PROTOCOL_VERSION : msg.protocol;
+          const s: Client = io(msg.url!, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { ...(protocol === null ? {} : { protocol }), label: 'bench' } });
           s.once('show:snapshot', () => {
             firstSnapshotAt.push(hr());
             snapshots++;
             resolve();
           });
           s.on('connect_error', reject);
-          s.on('show:state', (m) => received.push({ revision: m.revision, at: hr(), complete: m.now !== null ? m.next !== undefined : m.live.phase !== 'running' }));
+          s.on('show:state', (m) => {
+            const at = hr();
+            // With `bytes`: the size of the Socket.IO text frame this message came in (`42["show:state",…]`).
+            // Every screen of one protocol gets the same frame: the first few of each worker measure it.
+            const bytes = msg.bytes && k < 10 ? Buffer.byteLength(JSON.stringify(['show:state', m])) + 2 : undefined;
+            received.push({ revision: m.revision, at, complete: m.now !== null ? m.next !== undefined : m.live.phase !== 'running', ...(bytes === undefined ? {} : { bytes }) });
+          });
           sockets.push(s);
         }),
       ),

@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --n=100,500,1000] [-- --gos=20] [-- --no-write] [-- --admission-only] [-- --only=doors|scale-out] [-- --no-doors]`
+// `npm run bench [-- --quick] [-- --n=100,500,1000] [-- --gos=20] [-- --no-write] [-- --admission-only] [-- --only=doors|edit|scale-out] [-- --no-doors]`
 // Starts the production server in a child process on 127.0.0.1 with a temporary DATA_DIR,
 // connects N socket.io clients spread over several worker processes, and measures: GO fan-out
 // latency (send → each client holds the new state), the connect storm, the server at rest
@@ -19,6 +19,7 @@ import { measureWriteFloor } from './write-floor';
 import { percentiles, type Percentiles } from './stats';
 import { runScaleOut } from './scale-out';
 import { runDoorsBench, smokeDoors } from './doors';
+import { describeEditGo, editGoMarkdown, type EditGoResult, runEditGo } from './edit-go';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
@@ -165,6 +166,27 @@ if (flag('only') === 'scale-out') {
   await runScaleOut(args);
   process.exit(0);
 }
+// Issue 19's row: a one-field edit's bytes per screen and a GO right behind it (bench/edit-go.ts).
+const editN = Number(flag('edit-n') ?? (quick ? 30 : 1000));
+const editRounds = Number(flag('edit-rounds') ?? (quick ? 3 : 20));
+const loadNow = () => os.loadavg().map((x) => x.toFixed(1)).join(' / ');
+async function editRow(): Promise<{ result: EditGoResult; md: string }> {
+  const load = loadNow();
+  console.log(`bench: edit + GO at N = ${editN} (load average ${load}) …`);
+  const result = await runEditGo({ n: editN, rounds: editRounds, quick });
+  console.log(describeEditGo(result).join('\n'));
+  return { result, md: editGoMarkdown(result, new Date().toISOString(), load) };
+}
+if (flag('only') === 'edit') {
+  const { result, md } = await editRow();
+  if (write) {
+    mkdirSync(here('./results'), { recursive: true });
+    writeFileSync(here('./results/edit-go.json'), JSON.stringify({ at: new Date().toISOString(), load: loadNow(), result }, null, 2));
+    writeFileSync(here('./results/edit-go.md'), `# Benchmark results: edit + GO\n\n${md}`);
+    console.log('bench: wrote bench/results/edit-go.md and edit-go.json');
+  }
+  process.exit(result.goAlone.samples === 0 || result.goBehindEdit.samples === 0 || result.editBytes.awards === 0 ? 1 : 0);
+}
 const fmt = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
 if (args.includes('--admission-only')) {
   console.log(admissionMarkdown(await runAdmissionBench(quick)));
@@ -195,13 +217,16 @@ console.log('bench: admission under a flood …');
 const admission = await runAdmissionBench(quick);
 console.log(admissionMarkdown(admission));
 
+const edit = await editRow();
+
 const machine = { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.type()} ${os.release()}` };
 const failures = results.filter((r) => r.fanout.samples === 0 || r.rest.messages !== 0);
+if (edit.result.goBehindEdit.samples === 0 || edit.result.editBytes.awards === 0) failures.push(results[0]!);
 if (write) {
   mkdirSync(here('./results'), { recursive: true });
   const at = new Date().toISOString();
-  writeFileSync(here('./results/latest.json'), JSON.stringify({ at, machine, gos, workers: WORKERS, results, durable, floor: { n: floorN, ...floor }, replication, admission }, null, 2));
-  writeFileSync(here('./results/latest.md'), markdown(at) + admissionMarkdown(admission));
+  writeFileSync(here('./results/latest.json'), JSON.stringify({ at, machine, gos, workers: WORKERS, results, durable, floor: { n: floorN, ...floor }, replication, admission, editGo: edit.result }, null, 2));
+  writeFileSync(here('./results/latest.md'), markdown(at) + admissionMarkdown(admission) + '\n' + edit.md);
   console.log('bench: wrote bench/results/latest.md and latest.json');
 }
 if (!quick && !args.includes('--no-scale-out')) await runScaleOut(args);

@@ -7,6 +7,7 @@ import type { Role } from '@shared/commands';
 import type { Slot } from '@shared/derive';
 import type { LiveState } from '@shared/live';
 import type { Programme } from '@shared/programme';
+import { applyPatch } from '@shared/patch';
 import type { NodeStatus, RecordTail, Snapshot, StateMessage } from '@shared/protocol';
 import type { RunRecord } from '@shared/record';
 
@@ -14,6 +15,8 @@ export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offli
 
 export interface ShowStore {
   programme: Programme | null;
+  /** [D1] The version (content hash) of `programme`, the base the next patch must name; null when unknown. */
+  programmeVersion: string | null;
   live: LiveState | null;
   record: RunRecord | null;
   revision: number;
@@ -33,6 +36,7 @@ export interface ShowStore {
 
 export const useShow = create<ShowStore>()(() => ({
   programme: null,
+  programmeVersion: null,
   live: null,
   record: null,
   revision: -1,
@@ -54,7 +58,7 @@ const get = useShow.getState;
  */
 export function applySnapshot(s: Snapshot): boolean {
   if (s.revision < get().revision) return false;
-  set({ programme: s.programme, live: s.live, record: s.record, revision: s.revision, now: s.now, next: s.next });
+  set({ programme: s.programme, programmeVersion: s.programmeVersion ?? null, live: s.live, record: s.record, revision: s.revision, now: s.now, next: s.next });
   return true;
 }
 
@@ -72,20 +76,31 @@ export function connectedTo(url: string): void {
 export const setNode = (node: NodeStatus | null): void => set({ server: { ...get().server, node } });
 export const setKnownServers = (known: string[]): void => set({ server: { ...get().server, known } });
 
-/** Applies one change. Returns false on a revision gap: the caller must ask for a snapshot. */
+/**
+ * Applies one change. Returns false on a revision gap, or [D2] a patch whose base is not the
+ * programme we hold: the caller must ask for a snapshot (nothing is changed).
+ */
 export function applyStateMessage(m: StateMessage): boolean {
-  const { revision, record } = get();
+  const { revision, record, programme, programmeVersion } = get();
   if (m.revision <= revision) return true; // already have it (a duplicate after resync)
   if (m.revision !== revision + 1) return false;
   const nextRecord = m.recordTail ? mergeTail(record, m.recordTail) : record;
   if (nextRecord === undefined) return false;
+  let programmeChange: Partial<ShowStore> = {};
+  if (m.patch) {
+    const patched = programme ? applyPatch(programme, programmeVersion, m.patch) : null;
+    if (!patched?.ok) return false;
+    programmeChange = { programme: patched.programme, programmeVersion: patched.version };
+  } else if (m.programme) {
+    programmeChange = { programme: m.programme, programmeVersion: m.programmeVersion ?? null };
+  }
   set({
     revision: m.revision,
     live: m.live,
     now: m.now,
     next: m.next,
     record: nextRecord,
-    ...(m.programme ? { programme: m.programme } : {}),
+    ...programmeChange,
   });
   return true;
 }

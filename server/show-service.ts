@@ -154,7 +154,7 @@ export class ShowService {
       let previous = this.state;
       this.state = state;
       for (const { record, state: next } of accepted) {
-        this.publish(previous, next, record.command.type);
+        this.publish(previous, next, record.command);
         previous = next;
       }
     }
@@ -210,7 +210,7 @@ export class ShowService {
     this.deps.log.info(`revision ${next.revision}: ${command.type} by ${actor.role} "${actor.label}" (${actor.address})`);
     // Sent to the backup before the fan-out, so its durable write overlaps the screens' broadcast.
     const confirmed = this.deps.gate?.replicate(record) ?? null;
-    this.publish(previous, next, command.type);
+    this.publish(previous, next, command);
     const ack = { revision: next.revision, live: next.live };
     return confirmed ? { ack, confirmed } : ack;
   }
@@ -234,8 +234,8 @@ export class ShowService {
     return last !== undefined && now - last < this.plainGoGuardMs && now >= last;
   }
 
-  private publish(previous: ShowState, next: ShowState, type: CommandType): void {
-    const message = stateMessage(previous, next, type, this.deps.clock());
+  private publish(previous: ShowState, next: ShowState, command: Command): void {
+    const message = stateMessage(previous, next, command, this.deps.clock());
     for (const listener of this.listeners) {
       try {
         listener(message);

@@ -13,8 +13,12 @@ import {
   type InterServerEvents,
   PROTOCOL_VERSION,
   type ServerToClientEvents,
+  type Snapshot,
   type SocketData,
+  type StateMessage,
+  WHOLE_PROGRAMME_PROTOCOL,
 } from '@shared/protocol';
+import { forProtocol, snapshotForProtocol, speaksPatches } from '@shared/messages';
 import type { Instant } from '@shared/time';
 import type { Admission } from './admission';
 import type { Auth } from './auth';
@@ -83,11 +87,11 @@ export function attachSockets(httpServer: HttpServer, deps: SocketDeps): BatonSe
   io.use((socket, next) => {
     const hs = (socket.handshake.auth ?? {}) as Partial<HandshakeAuth>;
     const address = clientAddress(socket.handshake.address);
-    // No `protocol` at all is any Socket.IO client (a script, Companion): it speaks the current
-    // protocol. Only a client that names another version is told to reload.
-    if (hs.protocol != null && hs.protocol !== PROTOCOL_VERSION) {
+    // [D3] No `protocol` at all is any Socket.IO client (a script, Companion): it gets protocol 1,
+    // whole programmes. Protocol 1 and 2 are served; a client that names another version is told to reload.
+    if (hs.protocol != null && hs.protocol !== PROTOCOL_VERSION && hs.protocol !== WHOLE_PROGRAMME_PROTOCOL) {
       const theirs = typeof hs.protocol === 'number' ? `protocol ${hs.protocol}` : `protocol ${JSON.stringify(String(hs.protocol).slice(0, 20))}`;
-      return next(refusal('protocol_mismatch', `this screen speaks ${theirs} but the server speaks protocol ${PROTOCOL_VERSION}: reload the page to get the current version`));
+      return next(refusal('protocol_mismatch', `this screen speaks ${theirs} but the server speaks protocol ${WHOLE_PROGRAMME_PROTOCOL} to ${PROTOCOL_VERSION}: reload the page to get the current version`));
     }
     const check = auth.check(typeof hs.pin === 'string' ? hs.pin : undefined, address);
     if (!check.ok) {
@@ -107,8 +111,11 @@ export function attachSockets(httpServer: HttpServer, deps: SocketDeps): BatonSe
   io.on('connection', (socket: BatonSocket) => {
     const { role, label } = socket.data;
     if (role === 'viewer') socket.once('disconnect', admission.viewerJoined(socket.data.address));
+    // [D3] One room per protocol: each change is encoded once per form, whatever the audience.
+    const patches = speaksPatches((socket.handshake.auth as Partial<HandshakeAuth> | undefined)?.protocol);
+    void socket.join(patches ? PATCH_ROOM : WHOLE_ROOM);
     socket.emit('session:role', { role, label });
-    socket.emit('show:snapshot', service.snapshot());
+    socket.emit('show:snapshot', snapshotForProtocol(service.snapshot(), patches));
 
     socket.on('show:command', (command, ack) => {
       if (typeof ack !== 'function') return;
@@ -120,7 +127,7 @@ export function attachSockets(httpServer: HttpServer, deps: SocketDeps): BatonSe
       });
     });
     socket.on('show:resync', (ack) => {
-      if (typeof ack === 'function') ack(service.snapshot());
+      if (typeof ack === 'function') ack(snapshotForProtocol(service.snapshot(), patches));
     });
     socket.on('time:sync', (t0, ack) => {
       if (typeof ack !== 'function' || typeof t0 !== 'number' || !Number.isFinite(t0)) return;
@@ -129,8 +136,28 @@ export function attachSockets(httpServer: HttpServer, deps: SocketDeps): BatonSe
   });
 
   // This node's screens only: other nodes hear the change from the writer and tell their own.
-  service.onChange((message) => io.local.emit('show:state', message));
+  service.onChange((message) => emitState(io, message));
   return io;
+}
+
+/** Rooms of this node's screens by protocol: whole programmes (protocol 1, none) or patches (2). */
+export const WHOLE_ROOM = 'protocol:1';
+export const PATCH_ROOM = 'protocol:2';
+
+/** [D3] One change to this node's screens: one encoding per protocol form (one in all when the programme did not change). */
+export function emitState(io: BatonServer, message: StateMessage): void {
+  if (!message.programme && !message.patch) {
+    io.local.emit('show:state', message);
+    return;
+  }
+  io.local.to(WHOLE_ROOM).emit('show:state', forProtocol(message, false));
+  io.local.to(PATCH_ROOM).emit('show:state', forProtocol(message, true));
+}
+
+/** [D3] A fresh snapshot to every screen of this node, in its protocol's form. */
+export function emitSnapshot(io: BatonServer, snapshot: Snapshot): void {
+  io.local.to(WHOLE_ROOM).emit('show:snapshot', snapshotForProtocol(snapshot, false));
+  io.local.to(PATCH_ROOM).emit('show:snapshot', snapshotForProtocol(snapshot, true));
 }
 
 /**

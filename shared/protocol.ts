@@ -9,9 +9,16 @@ import type { RunRecord, Visit } from './record';
 import type { Command, Role } from './commands';
 import type { Position } from './live';
 import type { RunReport } from './report';
+import type { ProgrammePatch } from './patch';
 
-/** Bumped on any incompatible change; older clients are refused with a reason. */
-export const PROTOCOL_VERSION = 1;
+/**
+ * The protocol this build speaks, announced in the handshake (`auth.protocol`). [D3] Version 2
+ * added programme patches and honourees by reference; a socket announcing 1, or no version at all
+ * (any Socket.IO tool, Companion), gets whole programmes exactly as protocol 1 defined them.
+ */
+export const PROTOCOL_VERSION = 2;
+/** The oldest protocol still served (whole programmes, honourees inline). Anything outside 1…2 is refused with a reason. */
+export const WHOLE_PROGRAMME_PROTOCOL = 1;
 
 export const ERROR_CODES = [
   'invalid_json', 'invalid_command', 'unauthorized', 'forbidden', 'stale', 'unknown_item', 'not_possible',
@@ -49,9 +56,15 @@ export interface Snapshot {
   record: RunRecord;
   now: Slot | null;
   next: Slot | null;
+  /** [D1] Protocol 2: the programme's version (content hash), the base the next patch must name. */
+  programmeVersion?: string;
 }
 
-/** One message per accepted change. `programme` only when the change edited it. */
+/**
+ * One message per accepted change. `programme` only when the change edited it. Protocol 2: an item
+ * edit, removal or move comes as `patch` instead of `programme`; `replaceProgramme` comes as
+ * `programme` with its `programmeVersion`.
+ */
 export interface StateMessage {
   revision: number;
   serverTime: number;
@@ -60,6 +73,10 @@ export interface StateMessage {
   next: Slot | null;
   recordTail?: RecordTail;
   programme?: Programme;
+  /** [D1] With `programme` (protocol 2): its version. */
+  programmeVersion?: string;
+  /** [D2] Protocol 2: the programme change, to apply on the programme at `patch.base`. */
+  patch?: ProgrammePatch;
 }
 
 export interface TimeSyncReply {

@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ApiError, PROTOCOL_VERSION } from '@shared/protocol';
 import { nowAndNext } from '@shared/derive';
+import { findHonourees, isContentHash } from '@shared/patch';
 import type { Instant } from '@shared/time';
 import { type Auth, bearerPin } from '../auth';
 import { lanAddresses } from '../banner';
@@ -85,6 +86,24 @@ export function createHttpHandler(deps: HttpDeps) {
     sendJson(res, 200, ack);
   }
 
+  /**
+   * [D4][D5] One honourees list by its content hash, as the programme holds it now. A hash names
+   * one content for ever, so it is cached as immutable and revalidates with `If-None-Match` → 304.
+   * No PIN: the public programme (`/api/v1/state`) carries the same lists.
+   */
+  function sendHonourees(req: IncomingMessage, res: ServerResponse, hash: string): void {
+    const list = isContentHash(hash) ? findHonourees(service.current.programme, hash) : undefined;
+    if (!list) return sendError(res, apiError('not_found', `no honourees list ${JSON.stringify(hash.slice(0, 40))} in the programme now`));
+    const etag = `"${hash}"`;
+    const caching = { etag, 'cache-control': 'public, max-age=31536000, immutable', 'x-content-type-options': 'nosniff' };
+    const match = req.headers['if-none-match'];
+    if (typeof match === 'string' && match.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag || tag.trim() === '*')) {
+      res.writeHead(304, caching);
+      return void res.end();
+    }
+    sendJson(res, 200, { hash, honourees: list }, caching);
+  }
+
   function route(req: IncomingMessage, res: ServerResponse): void | Promise<void> {
     const url = new URL(req.url ?? '/', 'http://baton.invalid');
     const path = url.pathname;
@@ -96,6 +115,7 @@ export function createHttpHandler(deps: HttpDeps) {
       const { revision, programme, live } = service.current;
       return sendJson(res, 200, { revision, serverTime: clock(), programme, live, ...nowAndNext(programme, live) });
     }
+    if (path.startsWith('/api/v1/honourees/') && reading) return sendHonourees(req, res, path.slice('/api/v1/honourees/'.length));
     if (path === '/api/v1/report' && reading) {
       const result = reportFor(store, service.current, url.searchParams.get('runId') ?? undefined, clock());
       return 'error' in result ? sendError(res, result) : sendJson(res, 200, result);

@@ -8,7 +8,7 @@ import type { ApiError, NodeStatus } from '@shared/protocol';
 import { apiError } from '../errors';
 import type { Logger } from '../log';
 import type { ShowService, WriterGate } from '../show-service';
-import type { BatonServer } from '../socket';
+import { type BatonServer, emitSnapshot } from '../socket';
 import type { ShowStore } from '../store/store';
 import { BackupLink } from './backup-link';
 import { PairNode } from './node';
@@ -127,7 +127,7 @@ export class Pair {
     this.node.save({ role: 'backup', primaryUrl: target });
     this.node.set({ backupUrls: [], backupLost: false, primaryReachable: false, behind: null });
     this.backup = new BackupLink(
-      { ...this.deps, service: this.service, node: this.node, resnapshot: () => this.io.emit('show:snapshot', this.service.snapshot()) },
+      { ...this.deps, service: this.service, node: this.node, resnapshot: () => emitSnapshot(this.io, this.service.snapshot()) },
       target,
     );
     this.backup.start();

@@ -18,7 +18,7 @@ import { apiError, statusOf } from '../errors';
 import { createHttpHandler } from '../http/api';
 import { type Logger, silentLogger } from '../log';
 import { resolvePins } from '../pins';
-import { attachSockets, type BatonServer, type SocketDeps } from '../socket';
+import { attachSockets, type BatonServer, emitSnapshot, type SocketDeps } from '../socket';
 import type { ShowStore } from '../store/store';
 import { adapterBus } from './bus';
 import { RelayService } from './relay-service';
@@ -81,7 +81,7 @@ export async function startRelay(opts: RelayOptions): Promise<StartedRelay> {
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?')[0];
     const reading = req.method === 'GET' || req.method === 'HEAD';
-    if (reading && (path === '/api/v1/state' || path === '/api/v1/status' || path === '/api/v1/report' || path === '/api/v1/runs') && !service.synced) {
+    if (reading && (path === '/api/v1/state' || path === '/api/v1/status' || path === '/api/v1/report' || path === '/api/v1/runs' || path?.startsWith('/api/v1/honourees/')) && !service.synced) {
       return sendJson(res, statusOf(UNSYNCED), UNSYNCED);
     }
     if (reading && (path === '/api/v1/report' || path === '/api/v1/runs')) {
@@ -105,7 +105,7 @@ export async function startRelay(opts: RelayOptions): Promise<StartedRelay> {
   service.watch((event) => {
     if (event.kind === 'lost') {
       if (event.closeScreens) io.local.disconnectSockets(true);
-    } else io.local.emit('show:snapshot', event.snapshot);
+    } else emitSnapshot(io, event.snapshot);
   });
 
   if (opts.listen !== false) {

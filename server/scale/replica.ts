@@ -5,6 +5,8 @@
  */
 import { nowAndNext } from '@shared/derive';
 import type { ShowState } from '@shared/live';
+import { applyPatch, type ProgrammePatch, programmeVersion } from '@shared/patch';
+import type { Programme } from '@shared/programme';
 import type { RecordTail, StateMessage } from '@shared/protocol';
 import type { RunRecord } from '@shared/record';
 import { asLive, asRecord, type StateWire } from './wire';
@@ -55,13 +57,21 @@ export class Replica {
     const record = recordTail ? mergeTail(state.record, recordTail) : state.record;
     if (!record) return { kind: 'gap' };
     const live = asLive(m.live);
-    const programme = m.programme ?? state.programme;
+    let programme: Programme = m.programme ?? state.programme;
+    const patch = m.patch as ProgrammePatch | undefined;
+    if (patch) {
+      // [D2] The patch must fit the copy we hold and land on the writer's version, else resync.
+      const patched = applyPatch(state.programme, programmeVersion(state.programme), patch);
+      if (!patched.ok || programmeVersion(patched.programme) !== patch.version) return { kind: 'gap' };
+      programme = patched.programme;
+    }
     const runNumber = Number(RUN_NUMBER.exec(live.runId)?.[1] ?? state.runNumber);
     this.held = { epoch: m.epoch, state: { revision: m.revision, runNumber, programme, live, record } };
     // The same message the writer's own screens got: now and next derived from the same state.
     const message: StateMessage = { revision: m.revision, serverTime: m.serverTime, live, ...nowAndNext(programme, live) };
     if (recordTail) message.recordTail = recordTail;
-    if (m.programme) message.programme = m.programme;
+    if (m.programme || patch) message.programme = programme;
+    if (patch) message.patch = patch;
     return { kind: 'applied', message };
   }
 }

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '@shared/protocol';
 import { PHASES, type LiveState, type ShowState } from '@shared/live';
-import { programmeSchema } from '@shared/programme';
+import { itemSchema, programmeSchema } from '@shared/programme';
 import type { RunRecord } from '@shared/record';
 
 /** Inter-node event names: writer → relays, relay → writer, writer → one relay. */
@@ -50,7 +50,21 @@ const revision = z.number().int().min(0);
 /** A writer's boot: a relay that sees a new one resyncs (the writer restarted, maybe from an older disk). */
 const epoch = z.string().min(8).max(64);
 
-/** One accepted change, without now/next: a relay derives those from its replica. */
+const version = z.string().regex(/^[0-9a-f]{16}$/);
+/** [D2] An item edit, removal or move, as the writer's message carries it (the item whole, honourees inline). */
+export const patchWire = z.intersection(
+  z.discriminatedUnion('op', [
+    z.object({ op: z.literal('upsert'), item: itemSchema, index: z.number().int().min(0).max(10_000) }),
+    z.object({ op: z.literal('remove'), itemId: id }),
+    z.object({ op: z.literal('move'), itemId: id, toIndex: z.number().int().min(0).max(10_000) }),
+  ]),
+  z.object({ base: version, version }),
+);
+
+/**
+ * One accepted change, without now/next: a relay derives those from its replica. An item edit,
+ * removal or move carries `patch` without `programme` (a relay applies it to its copy).
+ */
 export const stateWire = z.object({
   epoch,
   revision,
@@ -58,6 +72,7 @@ export const stateWire = z.object({
   live: liveSchema,
   recordTail: z.object({ runId: id, from: z.number().int().min(0), visits: z.array(visitSchema).max(100_000) }).optional(),
   programme: programmeSchema.optional(),
+  patch: patchWire.optional(),
 });
 export type StateWire = z.infer<typeof stateWire>;
 

@@ -28,8 +28,10 @@ export function linkWriter(deps: WriterLinkDeps): { epoch: string; close(): void
   const epoch = randomUUID();
 
   const stopChanges = service.onChange((message) => {
-    // now/next are left out: every relay derives them from its copy (fewer bytes over Redis).
-    const { now: _now, next: _next, ...rest } = message;
+    // now/next are left out: every relay derives them from its copy (fewer bytes over Redis);
+    // [D2] so is the programme when a patch says what changed.
+    const { now: _now, next: _next, programmeVersion: _version, ...rest } = message;
+    if (rest.patch) delete rest.programme;
     bus.send(WIRE.state, { epoch, ...rest });
   });
   const beat = () => bus.send(WIRE.beat, { epoch, revision: service.current.revision });

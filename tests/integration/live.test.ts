@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION } from '@shared/protocol';
+import { PROTOCOL_VERSION, WHOLE_PROGRAMME_PROTOCOL } from '@shared/protocol';
 import { AV_PIN, av, boot, type Client, connect, FILM, getJson, MC_PIN, mc, post, sleep, until } from './helpers';
 
 let server: Awaited<ReturnType<typeof boot>>;
@@ -51,15 +51,22 @@ describe('fan-out', () => {
     expect((await getJson(server.url, '/api/v1/state')).json).toMatchObject({ revision: 3, live: { currentItemId: FILM } });
   });
 
-  it('[S1] a programme edit carries the programme; a live change does not', async () => {
+  it('[S1][D2] a programme edit carries the change (a patch; the whole programme for protocol 1); a live change does not', async () => {
     const a = await track(mc(server.url));
+    const old = await track(connect(server.url, { protocol: WHOLE_PROGRAMME_PROTOCOL }));
     const item = { ...a.snapshot.programme.items[0]!, title: 'Đón tiếp đại biểu (sửa)' };
     expect(await a.send({ type: 'upsertItem', item })).toMatchObject({ revision: 1 });
     expect(await a.send({ type: 'blackout', on: true })).toMatchObject({ revision: 2 });
-    await until(() => a.states.length === 2);
-    expect(a.states[0]?.programme?.items[0]?.title).toBe('Đón tiếp đại biểu (sửa)');
-    expect(a.states[1]?.programme).toBeUndefined();
-    expect(a.states[1]?.recordTail).toBeUndefined();
+    await until(() => a.states.length === 2 && old.states.length === 2);
+    expect(a.states[0]?.patch).toMatchObject({ op: 'upsert', index: 0, item: { title: 'Đón tiếp đại biểu (sửa)' }, base: a.snapshot.programmeVersion });
+    expect(a.states[0]?.programme).toBeUndefined();
+    expect(old.states[0]?.programme?.items[0]?.title).toBe('Đón tiếp đại biểu (sửa)');
+    expect(old.states[0]?.patch).toBeUndefined();
+    for (const x of [a, old]) {
+      expect(x.states[1]?.programme).toBeUndefined();
+      expect(x.states[1]?.patch).toBeUndefined();
+      expect(x.states[1]?.recordTail).toBeUndefined();
+    }
   });
 
   it('[S2] idle clients receive nothing but the transport ping while nothing changes, watched for longer than that ping', async () => {
@@ -88,11 +95,13 @@ describe('fan-out', () => {
 });
 
 describe('handshake and roles', () => {
-  it('[S4] a client announcing another protocol is refused with the reason; one announcing none speaks the current one', async () => {
-    const old = await connect(server.url, { protocol: PROTOCOL_VERSION - 1, pin: MC_PIN }).catch((e: Error & { data?: any }) => e);
+  it('[S4][D3] a client announcing a protocol the server does not serve is refused with the reason; one announcing none speaks protocol 1', async () => {
+    const old = await connect(server.url, { protocol: WHOLE_PROGRAMME_PROTOCOL - 1, pin: MC_PIN }).catch((e: Error & { data?: any }) => e);
     expect(old).toBeInstanceOf(Error);
     expect((old as Error & { data: any }).data).toMatchObject({ code: 'protocol_mismatch' });
-    expect((old as Error).message).toMatch(/protocol 0.*protocol 1.*reload/);
+    expect((old as Error).message).toMatch(/protocol 0.*protocol 1 to 2.*reload/);
+    const previous = await track(connect(server.url, { protocol: PROTOCOL_VERSION - 1, pin: MC_PIN }));
+    expect(previous.role).toBe('mc');
     const newer = await connect(server.url, { protocol: PROTOCOL_VERSION + 1 }).catch((e: Error & { data?: any }) => e);
     expect((newer as Error & { data: any }).data).toMatchObject({ code: 'protocol_mismatch' });
     // A plain Socket.IO client (no auth at all) is a viewer with the snapshot, as the contract says.

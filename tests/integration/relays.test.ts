@@ -1,6 +1,8 @@
 /** Relays on a real redis-server: the writer decides, every node's screens follow (rules X1–X4). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AV_PIN, MC_PIN, post, until } from './helpers';
+import { applyPatch, canonicalJson, leanProgramme, programmeVersion } from '@shared/patch';
+import { PROTOCOL_VERSION, WHOLE_PROGRAMME_PROTOCOL } from '@shared/protocol';
+import { AV_PIN, connect, MC_PIN, post, until } from './helpers';
 import { haveRedis, type RedisServer, startRedis } from './redis-server';
 import { current, relayOn, type Screen, screen, send, STALE_AFTER_MS, writerOn } from './scale-helpers';
 
@@ -61,6 +63,35 @@ describe.skipIf(!haveRedis)('relays over Redis', () => {
     expect(rr.runId).toBe(wr.runId);
     expect(rr.audit.map((e: { revision: number }) => e.revision)).toEqual(wr.audit.map((e: { revision: number }) => e.revision));
     expect((await fetch(`${relays[0]!.url}/api/v1/runs`).then((r) => r.json())).runs).toEqual((await fetch(`${writer.url}/api/v1/runs`).then((r) => r.json())).runs);
+  });
+
+  it('[X1][D2][D3] an item edit reaches a relay\'s protocol-2 screens as a patch that lands on the writer\'s programme, and its protocol-less screens whole', async () => {
+    const relay = relays[0]!;
+    const v2 = await connect(relay.url, { protocol: PROTOCOL_VERSION });
+    const none = await connect(relay.url, {});
+    const v1 = await connect(relay.url, { protocol: WHOLE_PROGRAMME_PROTOCOL });
+    try {
+      const before = (await current(writer.url)).json;
+      expect(v2.snapshot.programmeVersion).toBe(programmeVersion(before.programme));
+      const item = before.programme.items.find((i: { kind: string }) => i.kind === 'awards');
+      const ack = await post(relays[1]!.url, { type: 'upsertItem', item: { ...item, title: `${item.title} (sửa trên relay)` } }, MC_PIN);
+      expect(ack.status).toBe(200);
+      await until(() => [v2, none, v1].every((c) => c.states.some((m) => m.revision === ack.json.revision)), 5000, 'the edit on the relay\'s screens');
+      const after = (await current(writer.url)).json;
+      const m2 = v2.states.find((m) => m.revision === ack.json.revision)!;
+      expect(m2.programme).toBeUndefined();
+      const applied = applyPatch(v2.snapshot.programme, v2.snapshot.programmeVersion!, m2.patch!);
+      expect(applied.ok).toBe(true);
+      if (applied.ok) expect(canonicalJson(applied.programme)).toBe(canonicalJson(leanProgramme(after.programme)));
+      for (const c of [none, v1]) {
+        const m = c.states.find((x) => x.revision === ack.json.revision)!;
+        expect(m.patch).toBeUndefined();
+        expect(m.programme).toEqual(after.programme);
+      }
+      expect((await current(relay.url)).json.programme).toEqual(after.programme);
+    } finally {
+      for (const c of [v2, none, v1]) c.close();
+    }
   });
 
   it('[X3] a relay that joins late serves the current revision from its first screen', async () => {

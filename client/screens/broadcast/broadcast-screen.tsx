@@ -14,6 +14,7 @@ import { pageAt } from '../../components/paging';
 import { flag } from '../../components/query';
 import { useShowConnection } from '../../components/use-show-connection';
 import { t } from '../../i18n/i18n';
+import { useHonourees, usePrefetchHonourees } from '../../honourees';
 import { useShow } from '../../store';
 import { useNow } from '../../use-now';
 
@@ -25,12 +26,15 @@ export default function BroadcastScreen() {
   useShowConnection({ label: 'broadcast' });
   const { programme, live, now: slot, next } = useShow(useShallow((s) => ({ programme: s.programme, live: s.live, now: s.now, next: s.next })));
   const now = useNow(250);
+  // [D6] The lists of the item on now and of the next one are fetched ahead of time.
+  usePrefetchHonourees(options.honourees ? programme : null, [live?.currentItemId, next?.itemId]);
+  const item = programme && live ? findItem(programme, live.currentItemId) : undefined;
+  const segment = item && live && live.segmentIndex !== null ? item.segments[live.segmentIndex] : undefined;
+  const list = useHonourees(options.honourees && item?.kind === 'awards' ? segment : undefined);
   if (!programme || !live) return <main className="broadcast" />;
   const onAir = live.phase === 'running' || live.phase === 'paused';
-  const item = findItem(programme, live.currentItemId);
-  const segment = item && live.segmentIndex !== null ? item.segments[live.segmentIndex] : undefined;
   const lowerOn = options.lower && onAir && !!slot?.presenter && live.lowerThird !== 'hide' && item?.kind !== 'break';
-  const honourees = options.honourees && onAir && item?.kind === 'awards' && segment && segment.honourees.length > 0 ? segment.honourees : null;
+  const honourees = options.honourees && onAir && item?.kind === 'awards' && segment && list && list.length > 0 ? list : null;
   const page = honourees ? pageAt(honourees, PER_PAGE, PAGE_MS, live.startedAt, now) : null;
 
   return (

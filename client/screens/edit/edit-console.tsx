@@ -12,6 +12,7 @@ import type { Item, Programme } from '@shared/programme';
 import { ConnectionBadge } from '../../components/connection-badge';
 import { flag } from '../../components/query';
 import { lang, t } from '../../i18n/i18n';
+import { useHydratedProgramme } from '../../honourees';
 import { useShow } from '../../store';
 import { serverNow } from '../../use-now';
 import { w } from './edit-words';
@@ -27,7 +28,10 @@ import { useEditor } from './use-editor';
 interface Confirm { text: string; action: () => void }
 
 export function EditConsole() {
-  const { programme, live } = useShow(useShallow((s) => ({ programme: s.programme, live: s.live })));
+  const { programme: received, live } = useShow(useShallow((s) => ({ programme: s.programme, live: s.live })));
+  // [D4] Honourees lists travel by reference: the editor edits, exports and sends whole items, so
+  // it waits until every list is in (fetched by hash, cached) before it shows anything editable.
+  const programme = useHydratedProgramme(received);
   const editor = useEditor();
   const [selected, setSelected] = useState<string | null>(null);
   const [creating, setCreating] = useState(0);

@@ -7,7 +7,7 @@ import './stage.css';
 import { useShallow } from 'zustand/react/shallow';
 import { plannedSchedule, project } from '@shared/derive';
 import { findItem } from '@shared/lookup';
-import type { Honouree, Programme } from '@shared/programme';
+import type { Programme, Segment } from '@shared/programme';
 import { addTo, between, duration, formatCountdown, formatLongDate, formatTimeOfDay, type Instant, zonedInstant } from '@shared/time';
 import { inFull } from '@shared/wording';
 import type { LiveState } from '@shared/live';
@@ -17,6 +17,7 @@ import { pageAt } from '../../components/paging';
 import { useShowConnection } from '../../components/use-show-connection';
 import { useWakeLock } from '../../components/use-wake-lock';
 import { lang, t } from '../../i18n/i18n';
+import { useHonourees, usePrefetchHonourees } from '../../honourees';
 import { useShow } from '../../store';
 import { useNow } from '../../use-now';
 
@@ -28,8 +29,10 @@ const COUNTDOWN_HORIZON_MS = 12 * 3600_000;
 export default function StageScreen() {
   useShowConnection({ label: 'stage' });
   useWakeLock();
-  const { programme, live, slot } = useShow(useShallow((s) => ({ programme: s.programme, live: s.live, slot: s.now })));
+  const { programme, live, slot, nextId } = useShow(useShallow((s) => ({ programme: s.programme, live: s.live, slot: s.now, nextId: s.next?.itemId })));
   const now = useNow();
+  // [D6] The lists of the item on now and of the next one are fetched ahead of time.
+  usePrefetchHonourees(programme, [live?.currentItemId, nextId]);
   if (!programme || !live) return <main className="stage" />;
   if (live.blackout) return <main className="stage blackout" data-testid="blackout" />;
   const item = findItem(programme, live.currentItemId);
@@ -59,7 +62,7 @@ export default function StageScreen() {
         ) : live.phase === 'finished' ? (
           <div className="stage-now"><div className="stage-item">{t.finished}</div></div>
         ) : awards && item && slot ? (
-          <Awards title={slot.segmentTitle ?? slot.itemTitle} honourees={item.segments[live.segmentIndex ?? -1]?.honourees ?? []} since={live.startedAt} now={now} presenter={slot.presenter?.name} />
+          <Awards title={slot.segmentTitle ?? slot.itemTitle} segment={item.segments[live.segmentIndex ?? -1]} since={live.startedAt} now={now} presenter={slot.presenter?.name} />
         ) : slot ? (
           <div className="stage-now">
             <div className="stage-item" data-testid="item-title">{inFull(slot.itemTitle)}</div>
@@ -99,7 +102,8 @@ function waitingFor(programme: Programme, live: LiveState, now: Instant): { at: 
   return null;
 }
 
-function Awards({ title, honourees, since, now, presenter }: { title: string; honourees: Honouree[]; since: Instant | null; now: Instant; presenter: string | undefined }) {
+function Awards({ title, segment, since, now, presenter }: { title: string; segment: Segment | undefined; since: Instant | null; now: Instant; presenter: string | undefined }) {
+  const honourees = useHonourees(segment) ?? [];
   const { items, page, pages } = pageAt(honourees, HONOUREES_PER_PAGE, PAGE_MS, since, now);
   return (
     <div className="stage-awards">

@@ -9,7 +9,7 @@ import { ClockSync } from '../../../shared/clock-sync';
 import type { Role } from '../../../shared/commands';
 import type { LiveState } from '../../../shared/live';
 import type { Programme } from '../../../shared/programme';
-import { type ClientToServerEvents, type CommandAck, PROTOCOL_VERSION, type ServerToClientEvents, type Snapshot, type StateMessage } from '../../../shared/protocol';
+import { type ClientToServerEvents, type CommandAck, type ServerToClientEvents, type Snapshot, type StateMessage, WHOLE_PROGRAMME_PROTOCOL } from '../../../shared/protocol';
 
 export interface ShowView {
   revision: number;
@@ -45,7 +45,8 @@ export class BatonLink {
     this.socket = io(options.url, {
       // The module is built from Baton's own shared/ code, so it names the protocol it was built
       // with: a later, incompatible Baton refuses it with a reason instead of being misread.
-      auth: { protocol: PROTOCOL_VERSION, ...(options.pin ? { pin: options.pin } : {}), label: options.label ?? 'Companion' },
+      // [D3] Protocol 1: whole programmes (Companion needs no patches; an edit is rare for it).
+      auth: { protocol: WHOLE_PROGRAMME_PROTOCOL, ...(options.pin ? { pin: options.pin } : {}), label: options.label ?? 'Companion' },
       transports: ['websocket'],
       reconnection: options.reconnection ?? true,
       forceNew: true,
