@@ -38,6 +38,8 @@ test('[W4] [W5] a first load of each display screen fits its byte budget on the 
     const loaded: Loaded[] = [];
     cdp.on('Network.responseReceived', (e) => {
       const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+      // plugin-legacy's inline checks for module support are data: URLs: nothing on the wire.
+      if (e.response.url.startsWith('data:')) return;
       const url = new URL(e.response.url);
       responses.set(e.requestId, { path: url.pathname + (url.pathname.startsWith('/socket.io') ? '' : url.search), encoding: headers['content-encoding'] ?? 'identity' });
     });
