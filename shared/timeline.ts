@@ -3,7 +3,7 @@
  * actually happened, with the projection for what is still to come — the now line and where the
  * end of the show is heading. Pure: the MC console and the report draw it; `now` is an argument.
  */
-import { type Level, project, timerView } from './derive';
+import { type Level, onRunDay, project, timerView } from './derive';
 import type { LiveState } from './live';
 import type { Programme } from './programme';
 import type { RunRecord } from './record';
@@ -33,7 +33,7 @@ export interface Timeline {
   /** The axis: whole quarter hours around every bar, the planned end and the projected end. */
   axisStart: Instant;
   axisEnd: Instant;
-  /** Every quarter hour inside the axis. */
+  /** Every quarter hour inside the axis (half or whole hours past 6 or 12 hours; none past 48). */
   ticks: Instant[];
   /** The now line, when `now` is inside the axis and the run is live; else null. */
   now: Instant | null;
@@ -46,6 +46,7 @@ export interface Timeline {
 }
 
 const QUARTER = minutes(15);
+const HOUR = minutes(60);
 const RANK: Record<Level, number> = { normal: 0, warning: 1, danger: 2, over: 3 };
 const worse = (a: Level, b: Level): Level => (RANK[a] >= RANK[b] ? a : b);
 /** TL2: an item that ran is `over` exactly when the report counts an overrun (R3). */
@@ -56,7 +57,10 @@ const ranLevel = (row: ReportRow): Level => (row.overrunMs !== null && row.overr
  * actual times from the run record, projections from `project` (T7), the item on now coloured as
  * its timer (T3) — or `over` when its projected end is past its planned length.
  */
-export function buildTimeline(programme: Programme, live: LiveState, record: RunRecord, now: Instant): Timeline {
+export function buildTimeline(given: Programme, live: LiveState, record: RunRecord, now: Instant): Timeline {
+  // Before the start the run's day is today: a programme dated another day (the seed's 18/01/2024, a
+  // rehearsal the day before) is drawn on today's axis, as R4 reads it once the run starts.
+  const programme = live.runStartedAt === null ? onRunDay(given, now) : given;
   const projection = project(programme, live, now);
   const rows = buildReport(programme, record, now).items;
   const timer = timerView(programme, live, now);
@@ -128,8 +132,11 @@ function frame(bars: TimelineBar[], plannedEnd: Instant, projectedEnd: Instant, 
   const axisStart = (Math.floor(Math.min(...times) / QUARTER) * QUARTER) as Instant;
   let axisEnd = (Math.ceil(Math.max(...times) / QUARTER) * QUARTER) as Instant;
   if (axisEnd <= axisStart) axisEnd = addTo(axisStart, QUARTER);
+  // A quarter hour between ticks for a morning; wider steps for a longer day; none beyond two days (a bad date).
+  const span = axisEnd - axisStart;
+  const step = span <= 6 * HOUR ? QUARTER : span <= 12 * HOUR ? 2 * QUARTER : 4 * QUARTER;
   const ticks: Instant[] = [];
-  for (let t = axisStart as number; t <= axisEnd; t += QUARTER) ticks.push(t as Instant);
+  if (span <= 48 * HOUR) for (let t = axisStart as number; t <= axisEnd; t += step) ticks.push(t as Instant);
   return { bars, axisStart, axisEnd, ticks, now, plannedEnd, projectedEnd, endDrift: between(plannedEnd, projectedEnd), finished };
 }
 

@@ -115,4 +115,9 @@ export const en: Dict = {
   backupAttached: 'Backup attached',
   switchedTo: (url) => `Now on ${url}`,
   lookingForPrimary: 'Looking for the primary',
+  timeline: 'Timeline',
+  nowLine: 'Now',
+  plannedEndShort: 'Planned end',
+  readiness: 'Readiness',
+  readinessCount: (done: number, total: number) => `Ready ${done}/${total}`,
 };

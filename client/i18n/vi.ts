@@ -114,6 +114,11 @@ export const vi = {
   backupAttached: 'Có máy dự phòng',
   switchedTo: (url: string) => `Đang theo máy ${url}`,
   lookingForPrimary: 'Đang tìm máy chính',
+  timeline: 'Dòng thời gian',
+  nowLine: 'Bây giờ',
+  plannedEndShort: 'Kết thúc theo kế hoạch',
+  readiness: 'Sẵn sàng',
+  readinessCount: (done: number, total: number) => `Sẵn sàng ${done}/${total}`,
 } as const;
 
 export type Dict = { [K in keyof typeof vi]: (typeof vi)[K] extends (...a: infer A) => string ? (...a: A) => string : string };

@@ -178,6 +178,18 @@ describe('timeline', () => {
     expect(fromReport.projectedEnd).toBe(s.clock.now());
   });
 
+  it('[TL1] [R4] before the start on another day (the seed is dated 18/01/2024), the plan is drawn on today\'s axis', () => {
+    const s = fromSeven();
+    s.clock.advance(3 * 365 * 24 * 3600_000 + 15 * MIN); // some day years later, 07:15
+    const t = tl(s);
+    const today = new Date(s.clock.now()).toISOString().slice(0, 10);
+    expect(t.bars[0]!.planStart).toBe(at('07:00', today));
+    expect(t.bars[0]!.projectedStart).toBe(s.clock.now()); // the reception is late: it would start now
+    expect(t.axisStart).toBe(at('07:00', today));
+    expect(t.axisEnd - t.axisStart).toBeLessThan(4 * 3600_000);
+    expect(t.ticks.length).toBeLessThan(20);
+  });
+
   it('[TL1] [R4] a rehearsal the day before is drawn on its own day\'s axis', () => {
     const s = fromSeven();
     s.clock.advance(-24 * 3600_000);

@@ -7,9 +7,11 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findItem } from '@shared/lookup';
 import { project } from '@shared/derive';
+import { buildTimeline } from '@shared/timeline';
 import { formatClockTime, formatSeconds, formatSpan, formatTimeOfDay } from '@shared/time';
 import { shownTimer } from '../../components/timers';
 import { ConnectionBadge } from '../../components/connection-badge';
+import { TimelineChart } from '../../components/timeline-chart';
 import { Countdown } from '../../components/countdown';
 import { driftWords, ON_TIME_MS, t } from '../../i18n/i18n';
 import { useShow } from '../../store';
@@ -25,6 +27,7 @@ import { useMcKeys } from './use-mc-keys';
 export function McConsole() {
   const { programme, live, slot, next } = useShow(useShallow((s) => ({ programme: s.programme, live: s.live, slot: s.now, next: s.next })));
   const { banner, backup } = useShow(useShallow((s) => ({ banner: needsBanner(s.server.node), backup: s.server.node?.role === 'backup' })));
+  const record = useShow((s) => s.record);
   const now = useNow();
   const actions = useMcActions();
   const [pending, setPending] = useState<PendingConfirm | null>(null);
@@ -64,6 +67,12 @@ export function McConsole() {
         <NodeMarks />
         <ConnectionBadge />
       </header>
+
+      {record ? (
+        <section className="mc-timeline">
+          <TimelineChart timeline={buildTimeline(programme, live, record, now)} timeZone={tz} width={1300} />
+        </section>
+      ) : null}
 
       <section className="mc-now" data-testid="mc-now">
         <div className="mc-caption">{live.phase === 'finished' ? t.finished : live.phase === 'ready' ? t.notStarted : t.now}</div>
