@@ -9,6 +9,7 @@ import type { LiveState } from '@shared/live';
 import type { Programme } from '@shared/programme';
 import type { NodeStatus, RecordTail, Snapshot, StateMessage } from '@shared/protocol';
 import type { RunRecord } from '@shared/record';
+import type { Readiness } from '@shared/readiness';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline';
 
@@ -16,6 +17,8 @@ export interface ShowStore {
   programme: Programme | null;
   live: LiveState | null;
   record: RunRecord | null;
+  /** The readiness board (RB2); null until a server that sends it says so. */
+  readiness: Readiness | null;
   revision: number;
   now: Slot | null;
   next: Slot | null;
@@ -35,6 +38,7 @@ export const useShow = create<ShowStore>()(() => ({
   programme: null,
   live: null,
   record: null,
+  readiness: null,
   revision: -1,
   now: null,
   next: null,
@@ -54,7 +58,7 @@ const get = useShow.getState;
  */
 export function applySnapshot(s: Snapshot): boolean {
   if (s.revision < get().revision) return false;
-  set({ programme: s.programme, live: s.live, record: s.record, revision: s.revision, now: s.now, next: s.next });
+  set({ programme: s.programme, live: s.live, record: s.record, revision: s.revision, now: s.now, next: s.next, ...(s.readiness ? { readiness: s.readiness } : {}) });
   return true;
 }
 
@@ -86,6 +90,7 @@ export function applyStateMessage(m: StateMessage): boolean {
     next: m.next,
     record: nextRecord,
     ...(m.programme ? { programme: m.programme } : {}),
+    ...(m.readiness ? { readiness: m.readiness } : {}),
   });
   return true;
 }

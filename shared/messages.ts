@@ -3,7 +3,8 @@
  * a delta, and the programme only when the change edited it. Pure, so the server sends exactly
  * what the tests build.
  */
-import { PROGRAMME_COMMANDS, type CommandType } from './commands';
+import { PROGRAMME_COMMANDS, READINESS_COMMANDS, type CommandType } from './commands';
+import { readinessOf } from './readiness';
 import { nowAndNext } from './derive';
 import type { ShowState } from './live';
 import type { StateMessage } from './protocol';
@@ -16,5 +17,6 @@ export function stateMessage(previous: ShowState, next: ShowState, type: Command
     message.recordTail = { runId: next.record.runId, from, visits: next.record.visits.slice(from) };
   }
   if (PROGRAMME_COMMANDS.includes(type)) message.programme = next.programme;
+  if (READINESS_COMMANDS.includes(type)) message.readiness = readinessOf(next);
   return message;
 }
