@@ -98,8 +98,9 @@ const FIELDS: Record<ContractCommand, Record<string, Check>> = {
   removeItem: { itemId: id },
   moveItem: { itemId: id, toIndex: whole(0, 10_000, true) },
   replaceProgramme: { programme },
-  readyTick: { checkId: id, by: textUpTo(60) },
-  readyUntick: { checkId: id, by: textUpTo(60) },
+  // A check id is text of 1–64 characters; whether surrounding space counts is the schema's choice.
+  readyTick: { checkId: textUpTo(64), by: textUpTo(60) },
+  readyUntick: { checkId: textUpTo(64), by: textUpTo(60) },
   readyEdit: { checks },
 };
 /** Any command may carry the guards. */
