@@ -90,6 +90,7 @@ export const en: Dict = {
   screenStage: 'Stage / LED backdrop',
   screenBroadcast: 'Broadcast overlay (transparent)',
   screenAgenda: 'Agenda for delegates',
+  screenReady: 'Readiness board and connected screens',
   screenReport: 'Run report',
   lanMissing: 'The server’s LAN address is not known; the QR codes use the address this page was opened on.',
   comingSoon: 'This screen is being built.',

@@ -89,6 +89,7 @@ export const vi = {
   screenStage: 'Màn hình sân khấu (LED)',
   screenBroadcast: 'Lớp phủ truyền hình (trong suốt)',
   screenAgenda: 'Chương trình cho đại biểu',
+  screenReady: 'Bảng sẵn sàng và các màn hình đang kết nối',
   screenReport: 'Báo cáo diễn biến',
   lanMissing: 'Chưa biết địa chỉ mạng nội bộ của máy chủ; mã QR dùng địa chỉ đang mở.',
   comingSoon: 'Màn hình này đang được xây dựng.',

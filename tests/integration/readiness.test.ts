@@ -80,7 +80,7 @@ describe('device roster', () => {
     expect(row).toMatchObject({ role: 'viewer', label: 'speaker', page: '/speaker', connected: true, offsetMs: -1234, rttMs: 7 });
 
     // Nonsense from a screen is not believed.
-    speaker.socket.emit('client:report', { offsetMs: 'x', rttMs: -5, page: '<script>' });
+    (speaker.socket.emit as (event: string, body: unknown) => void)('client:report', { offsetMs: 'x', rttMs: -5, page: '<script>' });
     await sleep(100);
     const after = ((await roster(console1)) as RosterReply).screens.find((s) => s.label === 'speaker');
     expect(after).toMatchObject({ offsetMs: -1234, rttMs: 7, page: 'script' });
