@@ -57,11 +57,13 @@ export class Replica {
     const live = asLive(m.live);
     const programme = m.programme ?? state.programme;
     const runNumber = Number(RUN_NUMBER.exec(live.runId)?.[1] ?? state.runNumber);
-    this.held = { epoch: m.epoch, state: { revision: m.revision, runNumber, programme, live, record } };
+    const readiness = (m.readiness as ShowState['readiness']) ?? state.readiness;
+    this.held = { epoch: m.epoch, state: { revision: m.revision, runNumber, programme, live, record, ...(readiness ? { readiness } : {}) } };
     // The same message the writer's own screens got: now and next derived from the same state.
     const message: StateMessage = { revision: m.revision, serverTime: m.serverTime, live, ...nowAndNext(programme, live) };
     if (recordTail) message.recordTail = recordTail;
     if (m.programme) message.programme = m.programme;
+    if (m.readiness) message.readiness = m.readiness as NonNullable<StateMessage['readiness']>;
     return { kind: 'applied', message };
   }
 }

@@ -1,6 +1,6 @@
 /** Relays on a real redis-server: the writer decides, every node's screens follow (rules X1–X4). */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AV_PIN, MC_PIN, post, until } from './helpers';
+import { AV_PIN, connect, MC_PIN, post, until } from './helpers';
 import { haveRedis, type RedisServer, startRedis } from './redis-server';
 import { current, relayOn, type Screen, screen, send, STALE_AFTER_MS, writerOn } from './scale-helpers';
 
@@ -61,6 +61,21 @@ describe.skipIf(!haveRedis)('relays over Redis', () => {
     expect(rr.runId).toBe(wr.runId);
     expect(rr.audit.map((e: { revision: number }) => e.revision)).toEqual(wr.audit.map((e: { revision: number }) => e.revision));
     expect((await fetch(`${relays[0]!.url}/api/v1/runs`).then((r) => r.json())).runs).toEqual((await fetch(`${writer.url}/api/v1/runs`).then((r) => r.json())).runs);
+  });
+
+  it('[X1] [RB2] a readiness tick sent to one relay reaches the screens of another with the board, and is in its snapshots', async () => {
+    const before = await connect(relays[1]!.url);
+    try {
+      const ok = await post(relays[0]!.url, { type: 'readyTick', checkId: 'chu-chay', by: 'Phòng kỹ thuật' }, MC_PIN);
+      expect(ok.status).toBe(200);
+      await until(() => before.states.some((m) => m.readiness), 5000, 'the board on the other relay');
+      expect(before.states.find((m) => m.readiness)!.readiness!.checks.find((c) => c.id === 'chu-chay')).toMatchObject({ done: true, by: 'Phòng kỹ thuật' });
+      const after = await connect(relays[1]!.url);
+      expect(after.snapshot.readiness?.checks.find((c) => c.id === 'chu-chay')?.done).toBe(true);
+      after.close();
+    } finally {
+      before.close();
+    }
   });
 
   it('[X3] a relay that joins late serves the current revision from its first screen', async () => {
