@@ -14,6 +14,7 @@ const routes: Record<string, LazyExoticComponent<ComponentType>> = {
   '/broadcast': lazy(() => import('./screens/broadcast/broadcast-screen')),
   '/agenda': lazy(() => import('./screens/agenda/agenda-screen')),
   '/report': lazy(() => import('./screens/report/report-screen')),
+  '/ready': lazy(() => import('./screens/ready/ready-screen')),
 };
 
 export function routeFor(pathname: string): LazyExoticComponent<ComponentType> | undefined {

@@ -18,6 +18,7 @@ import {
   isApiError,
   type NodeStatus,
   PROTOCOL_VERSION,
+  type RosterReply,
   type ServerToClientEvents,
   type TimeSyncReply,
 } from '@shared/protocol';
@@ -166,7 +167,11 @@ async function syncClock(): Promise<void> {
   const sync = clockSync;
   if (!sync || !socket?.connected) return;
   const estimate = await sync.sync();
-  if (estimate && sync === clockSync) setClock(estimate.offset, estimate.rtt);
+  if (estimate && sync === clockSync) {
+    setClock(estimate.offset, estimate.rtt);
+    // [RB5] For the MC's device roster: what this screen measured, and which page it is.
+    socket?.emit('client:report', { offsetMs: estimate.offset, rttMs: estimate.rtt, page: window.location.pathname });
+  }
 }
 
 /** Ask for a full snapshot (after a revision gap or a wake-up). */
@@ -181,6 +186,15 @@ export function resync(): void {
 }
 
 export type CommandResult = { ok: true; revision: number; live: LiveState } | { ok: false; code: string; message: string };
+
+/** The device roster (RB6); only an MC connection gets it. */
+export function fetchRoster(): Promise<RosterReply | null> {
+  const s = socket;
+  if (!s?.connected) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    s.timeout(COMMAND_TIMEOUT_MS).emit('roster:get', (err, reply) => resolve(err || isApiError(reply) ? null : reply));
+  });
+}
 
 /** Send one command; the new state arrives for everyone (us included) as `show:state`. */
 export function sendCommand(command: CommandInput): Promise<CommandResult> {

@@ -10,6 +10,7 @@ import type { Programme } from '@shared/programme';
 import { applyPatch } from '@shared/patch';
 import type { NodeStatus, RecordTail, Snapshot, StateMessage } from '@shared/protocol';
 import type { RunRecord } from '@shared/record';
+import type { Readiness } from '@shared/readiness';
 
 export type ConnectionStatus = 'connecting' | 'online' | 'reconnecting' | 'offline';
 
@@ -19,6 +20,8 @@ export interface ShowStore {
   programmeVersion: string | null;
   live: LiveState | null;
   record: RunRecord | null;
+  /** The readiness board (RB2); null until a server that sends it says so. */
+  readiness: Readiness | null;
   revision: number;
   now: Slot | null;
   next: Slot | null;
@@ -39,6 +42,7 @@ export const useShow = create<ShowStore>()(() => ({
   programmeVersion: null,
   live: null,
   record: null,
+  readiness: null,
   revision: -1,
   now: null,
   next: null,
@@ -58,7 +62,7 @@ const get = useShow.getState;
  */
 export function applySnapshot(s: Snapshot): boolean {
   if (s.revision < get().revision) return false;
-  set({ programme: s.programme, programmeVersion: s.programmeVersion ?? null, live: s.live, record: s.record, revision: s.revision, now: s.now, next: s.next });
+  set({ programme: s.programme, programmeVersion: s.programmeVersion ?? null, live: s.live, record: s.record, revision: s.revision, now: s.now, next: s.next, ...(s.readiness ? { readiness: s.readiness } : {}) });
   return true;
 }
 
@@ -101,6 +105,7 @@ export function applyStateMessage(m: StateMessage): boolean {
     next: m.next,
     record: nextRecord,
     ...programmeChange,
+    ...(m.readiness ? { readiness: m.readiness } : {}),
   });
   return true;
 }

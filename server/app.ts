@@ -17,6 +17,7 @@ import { resolvePins } from './pins';
 import { Pair, decideStart } from './replication/pair';
 import { withPairRoutes } from './replication/http';
 import { ShowService } from './show-service';
+import { Roster } from './roster';
 import { attachSockets, type BatonServer, type SocketDeps } from './socket';
 import { openSqliteStore } from './store/sqlite';
 import type { ShowStore } from './store/store';
@@ -46,6 +47,8 @@ export interface AppDeps {
   admission?: Partial<AdmissionLimits>;
   /** Socket.IO adapter joining this writer to its relays (server/scale); default in-memory. */
   adapter?: SocketDeps['adapter'];
+  /** How long a closed screen stays in the device roster as stale (default 5 min, RB5). */
+  rosterForgetMs?: number;
 }
 
 export interface App {
@@ -89,7 +92,8 @@ export function createApp(deps: AppDeps): App {
     // closed as idle meanwhile turns its next request into a new connection (W6, bench/doors.ts).
     { keepAliveTimeout: 30_000, headersTimeout, requestTimeout: 60_000, connectionsCheckingInterval: Math.min(2_000, headersTimeout) },
     withPairRoutes(createHttpHandler({ service, store, auth, clock, log, clientDir: deps.clientDir, status, info }), { pair, auth, log }));
-  const io = attachSockets(httpServer, { service, auth, clock, log, admission, ...(deps.adapter ? { adapter: deps.adapter } : {}) });
+  const roster = new Roster(clock, deps.rosterForgetMs);
+  const io = attachSockets(httpServer, { service, auth, clock, log, admission, roster, ...(deps.adapter ? { adapter: deps.adapter } : {}) });
   pair.attach(service, io);
   let closing: Promise<void> | undefined;
   const close = () =>
@@ -130,6 +134,7 @@ export interface StartOptions {
   selfUrl?: string;
   admission?: Partial<AdmissionLimits>;
   adapter?: AppDeps['adapter'];
+  rosterForgetMs?: number;
 }
 
 export interface StartedServer {
@@ -163,6 +168,7 @@ export async function startServer(opts: StartOptions): Promise<StartedServer> {
       ...(opts.headersTimeoutMs !== undefined ? { headersTimeoutMs: opts.headersTimeoutMs } : {}),
       ...(opts.admission ? { admission: opts.admission } : {}),
       ...(opts.adapter ? { adapter: opts.adapter } : {}),
+      ...(opts.rosterForgetMs !== undefined ? { rosterForgetMs: opts.rosterForgetMs } : {}),
     });
   } catch (error) {
     store.close();

@@ -5,6 +5,7 @@
  */
 import { type Command, type CommandType, commandSchema, hasForbiddenKey, LARGE_COMMANDS, mayRoleSend } from '@shared/commands';
 import { defaultProgramme } from '@shared/default-programme';
+import { readinessOf } from '@shared/readiness';
 import { nowAndNext } from '@shared/derive';
 import { initialShowState, type ShowState } from '@shared/live';
 import { describeIssues } from '@shared/programme';
@@ -111,7 +112,7 @@ export class ShowService {
 
   snapshot(): Snapshot {
     const { revision, programme, live, record } = this.state;
-    return { revision, serverTime: this.deps.clock(), programme, live, record, ...nowAndNext(programme, live) };
+    return { revision, serverTime: this.deps.clock(), programme, live, record, ...nowAndNext(programme, live), readiness: readinessOf(this.state) };
   }
 
   /**

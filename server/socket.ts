@@ -27,6 +27,7 @@ import { cleanLabel, clientAddress } from './http/api';
 import type { Logger } from './log';
 import type { ShowPort } from './show-service';
 import { timeSyncReply } from './clock-sync';
+import { Roster } from './roster';
 
 export type BatonServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 type BatonSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
@@ -49,6 +50,8 @@ export interface SocketDeps {
   admission: Admission;
   /** Joins this node to others (server/scale: Redis Streams or Node's cluster); default in-memory. */
   adapter?: ServerOptions['adapter'];
+  /** The device roster (RB5); one is made when not given. */
+  roster?: Roster;
 }
 
 /** The engine.io connection under a Socket.IO socket, as far as admission needs it. */
@@ -61,6 +64,7 @@ interface RawConnection {
 
 export function attachSockets(httpServer: HttpServer, deps: SocketDeps): BatonServer {
   const { service, auth, clock, log, admission } = deps;
+  const roster = deps.roster ?? new Roster(clock);
   const io: BatonServer = new Server(httpServer, {
     serveClient: false,
     // Screens fail over to the other laptop (another origin); no cookies: auth is the handshake PIN.
@@ -116,6 +120,15 @@ export function attachSockets(httpServer: HttpServer, deps: SocketDeps): BatonSe
     void socket.join(patches ? PATCH_ROOM : WHOLE_ROOM);
     socket.emit('session:role', { role, label });
     socket.emit('show:snapshot', snapshotForProtocol(service.snapshot(), patches));
+    // [RB5] The roster: who is here, last heard from (any event or transport pong), and what it measured.
+    roster.joined(socket.id, socket.data);
+    socket.once('disconnect', () => roster.left(socket.id));
+    socket.conn.on('packet', () => roster.seen(socket.id));
+    socket.on('client:report', (report) => roster.report(socket.id, report));
+    socket.on('roster:get', (ack) => {
+      if (typeof ack !== 'function') return;
+      ack(socket.data.role === 'mc' ? roster.list() : apiError('forbidden', 'the device roster is for the MC console'));
+    });
 
     socket.on('show:command', (command, ack) => {
       if (typeof ack !== 'function') return;

@@ -20,6 +20,14 @@ const guards = {
   from: positionSchema.optional(),
 };
 
+const checkId = z.string({ error: 'checkId must be text' }).trim().min(1, { error: 'checkId is required' }).max(64);
+const person = z.string({ error: 'by must be text' }).trim().min(1, { error: 'say who ticks it (by)' }).max(60, { error: 'by is longer than 60 characters' });
+const checkLabel = z.string({ error: 'label must be text' }).trim().min(1, { error: 'a check needs a label' }).max(160, { error: 'a label is longer than 160 characters' });
+const checksSchema = z
+  .array(z.object({ id: checkId, label: checkLabel, labelEn: checkLabel.optional() }), { error: 'checks must be a list' })
+  .max(40, { error: 'at most 40 checks' })
+  .refine((list) => new Set(list.map((c) => c.id)).size === list.length, { error: 'check ids must be unique' });
+
 const cmd = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), ...guards, ...shape });
 
@@ -54,6 +62,9 @@ export const commandSchema = z.discriminatedUnion(
     cmd('removeItem', { itemId }),
     cmd('moveItem', { itemId, toIndex: z.number({ error: 'toIndex must be a number' }).int().min(0, { error: 'toIndex cannot be negative' }) }),
     cmd('replaceProgramme', { programme: programmeSchema }),
+    cmd('readyTick', { checkId, by: person }),
+    cmd('readyUntick', { checkId, by: person }),
+    cmd('readyEdit', { checks: checksSchema }),
   ],
   { error: (iss) => (iss.code === 'invalid_union' ? 'unknown command type' : undefined) },
 );
@@ -64,6 +75,8 @@ export type CommandInput = z.input<typeof commandSchema>;
 export const AV_COMMANDS: readonly CommandType[] = ['ready', 'rolled', 'lowerThird'];
 /** Commands that change the programme (and so send it to every screen). */
 export const PROGRAMME_COMMANDS: readonly CommandType[] = ['upsertItem', 'removeItem', 'moveItem', 'replaceProgramme'];
+/** Commands that change the readiness board (and so send it to every screen). */
+export const READINESS_COMMANDS: readonly CommandType[] = ['readyTick', 'readyUntick', 'readyEdit'];
 /** Commands whose body may be up to 1 MB; every other command is limited to 64 KB. */
 export const LARGE_COMMANDS: readonly CommandType[] = ['upsertItem', 'replaceProgramme'];
 

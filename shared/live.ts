@@ -5,6 +5,7 @@
 import type { Instant, Duration } from './time';
 import type { Programme } from './programme';
 import type { RunRecord } from './record';
+import type { Readiness } from './readiness';
 
 export const PHASES = ['ready', 'running', 'paused', 'finished'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -63,6 +64,8 @@ export interface ShowState {
   programme: Programme;
   live: LiveState;
   record: RunRecord;
+  /** The readiness board (RB1); absent = the default checks, none ticked. */
+  readiness?: Readiness;
 }
 
 export const positionOf = (live: LiveState): Position | null =>

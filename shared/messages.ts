@@ -7,7 +7,8 @@
  * exactly as protocol 1 defined it — the whole programme, honourees inline; protocol 2 the patch
  * alone, or a lean programme (honourees by reference) with its version.
  */
-import { type Command, PROGRAMME_COMMANDS, type CommandType } from './commands';
+import { type Command, PROGRAMME_COMMANDS, READINESS_COMMANDS, type CommandType } from './commands';
+import { readinessOf } from './readiness';
 import { nowAndNext } from './derive';
 import type { ShowState } from './live';
 import { leanPatch, leanProgramme, patchFor, type ProgrammePatch, programmeVersion } from './patch';
@@ -26,6 +27,7 @@ export function stateMessage(previous: ShowState, next: ShowState, command: Comm
     const patch = typeof command === 'string' ? null : programmePatch(previous, next, command);
     if (patch) message.patch = patch;
   }
+  if (READINESS_COMMANDS.includes(type)) message.readiness = readinessOf(next);
   return message;
 }
 

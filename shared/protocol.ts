@@ -10,6 +10,7 @@ import type { Command, Role } from './commands';
 import type { Position } from './live';
 import type { RunReport } from './report';
 import type { ProgrammePatch } from './patch';
+import type { Readiness } from './readiness';
 
 /**
  * The protocol this build speaks, announced in the handshake (`auth.protocol`). [D3] Version 2
@@ -58,6 +59,8 @@ export interface Snapshot {
   next: Slot | null;
   /** [D1] Protocol 2: the programme's version (content hash), the base the next patch must name. */
   programmeVersion?: string;
+  /** The readiness board (issue 13, RB1); optional for servers and relays that do not send it. */
+  readiness?: Readiness;
 }
 
 /**
@@ -77,6 +80,8 @@ export interface StateMessage {
   programmeVersion?: string;
   /** [D2] Protocol 2: the programme change, to apply on the programme at `patch.base`. */
   patch?: ProgrammePatch;
+  /** The whole readiness board, only when the change ticked, unticked or edited it (RB2). */
+  readiness?: Readiness;
 }
 
 export interface TimeSyncReply {
@@ -100,10 +105,50 @@ export interface ServerToClientEvents {
   'journal:heartbeat': (beat: JournalHeartbeat, ack: (reply: JournalAck) => void) => void;
 }
 
+/** One screen in the device roster (RB5). */
+export interface RosterEntry {
+  /** The socket's id on this node. */
+  id: string;
+  role: Role;
+  label: string;
+  address: string;
+  /** The page it shows (`/speaker`), once it has said so. */
+  page: string | null;
+  connected: boolean;
+  connectedAt: number;
+  /** Last heard from (server time); for a closed screen, when it closed. */
+  lastSeen: number;
+  /** Its clock offset to the server (server − device, ms), as it measured it; null until reported. */
+  offsetMs: number | null;
+  rttMs: number | null;
+}
+
+/** `roster:get` (MC sockets only): the screens of this node, consoles first. */
+export interface RosterReply {
+  serverTime: number;
+  /** A closed screen is listed as stale this long, then removed. */
+  forgetAfterMs: number;
+  /** Screens held (connected and stale), and how many of them are connected; `screens` may be cut at 300. */
+  total: number;
+  connected: number;
+  screens: RosterEntry[];
+}
+
+/** What a screen says of itself after each clock sync (`client:report`). */
+export interface ClientReport {
+  offsetMs: number;
+  rttMs: number;
+  page: string;
+}
+
 export interface ClientToServerEvents {
   'show:command': (command: unknown, ack: (result: CommandAck) => void) => void;
   'show:resync': (ack: (snapshot: Snapshot) => void) => void;
   'time:sync': (t0: number, ack: (reply: TimeSyncReply) => void) => void;
+  /** Issue 13 (RB5): the screen's measured clock offset and its page, for the device roster. No answer. */
+  'client:report': (report: ClientReport) => void;
+  /** Issue 13 (RB6): the device roster; MC sockets only (others get `forbidden`). */
+  'roster:get': (ack: (reply: RosterReply | ApiError) => void) => void;
   /** A backup (MC PIN) asks to follow this node's journal from where its own store stopped. */
   'journal:follow': (request: JournalFollow, ack: (reply: JournalWelcome | ApiError) => void) => void;
 }

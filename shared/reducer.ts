@@ -7,6 +7,7 @@ import { type LiveState, type Position, type ShowState, positionOf, readyLive, r
 import { findItem, findItemIndex } from './lookup';
 import type { Item, Programme } from './programme';
 import { closeVisit, openVisit } from './record';
+import { editChecks, markCheck, readinessOf } from './readiness';
 import { type Duration, type Instant, between } from './time';
 
 export type RefusalCode = 'stale' | 'unknown_item' | 'not_possible';
@@ -176,6 +177,14 @@ function decide(state: ShowState, command: Command, now: Instant): Decision {
     case 'replaceProgramme':
       if (moving) return refuse('not_possible', 'the programme cannot be replaced while a run is under way (reset first)');
       return { ...state, programme: command.programme, live: { ...live, av: null } };
+    case 'readyTick':
+    case 'readyUntick': {
+      const readiness = markCheck(readinessOf(state), command.checkId, command.type === 'readyTick', command.by, now);
+      if (!readiness) return refuse('unknown_item', `no check with id "${command.checkId}"`);
+      return { ...state, readiness };
+    }
+    case 'readyEdit':
+      return { ...state, readiness: editChecks(readinessOf(state), command.checks) };
     default:
       return assertNever(command);
   }

@@ -90,6 +90,7 @@ export const en: Dict = {
   screenStage: 'Stage / LED backdrop',
   screenBroadcast: 'Broadcast overlay (transparent)',
   screenAgenda: 'Agenda for delegates',
+  screenReady: 'Readiness board and connected screens',
   screenReport: 'Run report',
   lanMissing: 'The server’s LAN address is not known; the QR codes use the address this page was opened on.',
   comingSoon: 'This screen is being built.',
@@ -115,4 +116,9 @@ export const en: Dict = {
   backupAttached: 'Backup attached',
   switchedTo: (url) => `Now on ${url}`,
   lookingForPrimary: 'Looking for the primary',
+  timeline: 'Timeline',
+  nowLine: 'Now',
+  plannedEndShort: 'Planned end',
+  readiness: 'Readiness',
+  readinessCount: (done: number, total: number) => `Ready ${done}/${total}`,
 };

@@ -89,6 +89,7 @@ export const vi = {
   screenStage: 'Màn hình sân khấu (LED)',
   screenBroadcast: 'Lớp phủ truyền hình (trong suốt)',
   screenAgenda: 'Chương trình cho đại biểu',
+  screenReady: 'Bảng sẵn sàng và các màn hình đang kết nối',
   screenReport: 'Báo cáo diễn biến',
   lanMissing: 'Chưa biết địa chỉ mạng nội bộ của máy chủ; mã QR dùng địa chỉ đang mở.',
   comingSoon: 'Màn hình này đang được xây dựng.',
@@ -114,6 +115,11 @@ export const vi = {
   backupAttached: 'Có máy dự phòng',
   switchedTo: (url: string) => `Đang theo máy ${url}`,
   lookingForPrimary: 'Đang tìm máy chính',
+  timeline: 'Dòng thời gian',
+  nowLine: 'Bây giờ',
+  plannedEndShort: 'Kết thúc theo kế hoạch',
+  readiness: 'Sẵn sàng',
+  readinessCount: (done: number, total: number) => `Sẵn sàng ${done}/${total}`,
 } as const;
 
 export type Dict = { [K in keyof typeof vi]: (typeof vi)[K] extends (...a: infer A) => string ? (...a: A) => string : string };

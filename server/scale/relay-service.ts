@@ -18,6 +18,7 @@ import { LARGE_COMMAND_LIMIT_BYTES, type ShowPort, type SubmitOptions } from '..
 import type { Actor } from '../store/store';
 import type { Bus } from './bus';
 import { Replica } from './replica';
+import { readinessOf } from '@shared/readiness';
 import { asState, beatWire, commandReply, readReply, replyWire, snapshotReply, stateWire, WIRE } from './wire';
 
 export interface RelayDeps {
@@ -80,7 +81,7 @@ export class RelayService implements ShowPort {
 
   snapshot(): Snapshot {
     const { revision, programme, live, record } = this.current;
-    return { revision, serverTime: this.deps.clock(), programme, live, record, ...nowAndNext(programme, live) };
+    return { revision, serverTime: this.deps.clock(), programme, live, record, ...nowAndNext(programme, live), readiness: readinessOf(this.current) };
   }
 
   onChange(listener: (message: StateMessage) => void): () => void {

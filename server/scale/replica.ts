@@ -66,12 +66,14 @@ export class Replica {
       programme = patched.programme;
     }
     const runNumber = Number(RUN_NUMBER.exec(live.runId)?.[1] ?? state.runNumber);
-    this.held = { epoch: m.epoch, state: { revision: m.revision, runNumber, programme, live, record } };
+    const readiness = (m.readiness as ShowState['readiness']) ?? state.readiness;
+    this.held = { epoch: m.epoch, state: { revision: m.revision, runNumber, programme, live, record, ...(readiness ? { readiness } : {}) } };
     // The same message the writer's own screens got: now and next derived from the same state.
     const message: StateMessage = { revision: m.revision, serverTime: m.serverTime, live, ...nowAndNext(programme, live) };
     if (recordTail) message.recordTail = recordTail;
     if (m.programme || patch) message.programme = programme;
     if (patch) message.patch = patch;
+    if (m.readiness) message.readiness = m.readiness as NonNullable<StateMessage['readiness']>;
     return { kind: 'applied', message };
   }
 }

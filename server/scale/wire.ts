@@ -46,6 +46,18 @@ const visitSchema = z.object({
 });
 const recordSchema = z.object({ runId: id, visits: z.array(visitSchema).max(100_000) });
 
+/** The readiness board (issue 13, RB2): small, bounded like the commands that build it. */
+const readinessSchema = z.object({
+  checks: z.array(z.object({
+    id: z.string().min(1).max(64),
+    label: z.string().max(200),
+    labelEn: z.string().max(200).optional(),
+    done: z.boolean(),
+    by: z.string().max(100).nullable(),
+    at: nullableInstant,
+  })).max(40),
+});
+
 const revision = z.number().int().min(0);
 /** A writer's boot: a relay that sees a new one resyncs (the writer restarted, maybe from an older disk). */
 const epoch = z.string().min(8).max(64);
@@ -73,6 +85,7 @@ export const stateWire = z.object({
   recordTail: z.object({ runId: id, from: z.number().int().min(0), visits: z.array(visitSchema).max(100_000) }).optional(),
   programme: programmeSchema.optional(),
   patch: patchWire.optional(),
+  readiness: readinessSchema.optional(),
 });
 export type StateWire = z.infer<typeof stateWire>;
 
@@ -95,7 +108,7 @@ export type ReplyWire = z.infer<typeof replyWire>;
 const apiErrorSchema = z.object({ error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), details: z.array(z.string()).optional() }) });
 export const commandReply = z.union([z.object({ revision, live: liveSchema }), apiErrorSchema]);
 
-export const snapshotReply = z.object({ revision, runNumber: z.number().int().min(0), programme: programmeSchema, live: liveSchema, record: recordSchema });
+export const snapshotReply = z.object({ revision, runNumber: z.number().int().min(0), programme: programmeSchema, live: liveSchema, record: recordSchema, readiness: readinessSchema.optional() });
 
 /** Report and run listings are passed on to the HTTP client as the writer built them: an object, or a coded error. */
 export const readReply = z.union([apiErrorSchema, z.looseObject({ runs: z.array(z.looseObject({ runId: id })) })]);

@@ -57,8 +57,8 @@ export function linkWriter(deps: WriterLinkDeps): { epoch: string; close(): void
         );
         return;
       case 'snapshot': {
-        const { revision, runNumber, programme, live, record } = service.current;
-        return reply(request, { revision, runNumber, programme, live, record });
+        const { revision, runNumber, programme, live, record, readiness } = service.current;
+        return reply(request, { revision, runNumber, programme, live, record, ...(readiness ? { readiness } : {}) });
       }
       case 'report':
         return reply(request, reportFor(store, service.current, request.runId, clock()));

@@ -83,6 +83,9 @@ export function commandDetails(c: Command): string {
     case 'upsertItem': return `${c.item.id}: ${c.item.title}`;
     case 'moveItem': return `${c.itemId} → ${c.toIndex + 1}`;
     case 'replaceProgramme': return `${c.programme.items.length} items`;
+    case 'readyTick': return `✓ ${c.checkId} · ${c.by}`;
+    case 'readyUntick': return `✗ ${c.checkId} · ${c.by}`;
+    case 'readyEdit': return `${c.checks.length} checks`;
     case 'start': case 'next': case 'previous': case 'pause': case 'resume': case 'clearMessage': case 'reset':
       return '';
   }

@@ -9,7 +9,7 @@ test('gallery: home, PIN gate, MC before the start and in English, AV idle', asy
   await baton.command({ type: 'replaceProgramme', programme: programmeToday(5) });
   await page.goto(`${baton.url}/`);
   await expect(page.getByTestId('link-mc')).toBeVisible();
-  await expect(page.locator('.qr svg')).toHaveCount(8);
+  await expect(page.locator('.qr svg')).toHaveCount(9); // every screen, /ready included
   await shoot(page, 'home');
   await page.goto(`${baton.url}/mc`);
   await shoot(page, 'mc-pin-gate');

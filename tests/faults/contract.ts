@@ -9,6 +9,8 @@
 export const CONTRACT_COMMANDS = [
   'start', 'next', 'previous', 'goto', 'pause', 'resume', 'addTime', 'message', 'clearMessage', 'blackout',
   'standby', 'ready', 'rolled', 'lowerThird', 'reset', 'upsertItem', 'removeItem', 'moveItem', 'replaceProgramme',
+  // Issue 13 (readiness board, RB1): additions, MC only.
+  'readyTick', 'readyUntick', 'readyEdit',
 ] as const;
 export type ContractCommand = (typeof CONTRACT_COMMANDS)[number];
 export type ContractRole = 'mc' | 'av' | 'viewer';
@@ -44,12 +46,15 @@ const id: Check = (v) => (typeof v !== 'string' || v.length === 0 ? 'refused' : 
 const position: Check = (v) => (isObject(v) ? all(id(v.itemId), v.segmentIndex === null ? 'valid' : whole(0, 999, true)(v.segmentIndex)) : 'refused');
 
 /** "text (1–200 chars)": characters read as code points or UTF-16 units, surrounding space kept or trimmed. */
-function text(v: unknown): Judgement {
+const textUpTo = (max: number): Check => (v) => {
   if (typeof v !== 'string') return 'refused';
   const readings = [v, v.trim()].flatMap((t) => [t.length, [...t].length]);
-  const fits = readings.map((n) => n >= 1 && n <= 200);
+  const fits = readings.map((n) => n >= 1 && n <= max);
   return fits.every(Boolean) ? 'valid' : fits.some(Boolean) ? 'either' : 'refused';
-}
+};
+const text = textUpTo(200);
+/** A readiness board's list: the contract names its entries' id and label; anything more is the schema's to judge. */
+const checks: Check = (v) => (Array.isArray(v) ? 'either' : 'refused');
 
 /** JSON text, or undefined for a value too deep to write out (hostile payloads nest 100,000 deep). */
 const json = (v: unknown): string | undefined => {
@@ -93,6 +98,10 @@ const FIELDS: Record<ContractCommand, Record<string, Check>> = {
   removeItem: { itemId: id },
   moveItem: { itemId: id, toIndex: whole(0, 10_000, true) },
   replaceProgramme: { programme },
+  // A check id is text of 1–64 characters; whether surrounding space counts is the schema's choice.
+  readyTick: { checkId: textUpTo(64), by: textUpTo(60) },
+  readyUntick: { checkId: textUpTo(64), by: textUpTo(60) },
+  readyEdit: { checks },
 };
 /** Any command may carry the guards. */
 const GUARDS: Record<string, Check> = { expectedRevision: optional(whole(0)), from: optional(position) };
@@ -143,7 +152,7 @@ export function journalMismatch(stored: unknown, sent: unknown): string | null {
     const ok =
       k === 'item' ? sameItem(a, b)
       : k === 'programme' ? isObject(a) && isObject(b) && same((a.items as unknown[] | undefined)?.map((i) => (i as { id?: unknown }).id), (b.items as unknown[]).map((i) => (i as { id?: unknown }).id))
-      : k === 'text' && typeof b === 'string' ? a === b || a === b.trim()
+      : (k === 'text' || k === 'by' || k === 'checkId') && typeof b === 'string' ? a === b || a === b.trim()
       : k === 'from' && isObject(a) && isObject(b) ? a.itemId === b.itemId && a.segmentIndex === b.segmentIndex
       : same(a, b);
     if (!ok) return `${k} is ${json(a)?.slice(0, 80)}, was sent as ${json(b)?.slice(0, 80)}`;

@@ -26,4 +26,7 @@ export const EXAMPLES: Record<CommandType, CommandInput> = {
   removeItem: { type: 'removeItem', itemId: 'giai-lao' },
   moveItem: { type: 'moveItem', itemId: 'giai-lao', toIndex: 0 },
   replaceProgramme: { type: 'replaceProgramme', programme: defaultProgramme() },
+  readyTick: { type: 'readyTick', checkId: 'phim', by: 'Nguyễn Văn Mẫu' },
+  readyUntick: { type: 'readyUntick', checkId: 'phim', by: 'Nguyễn Văn Mẫu' },
+  readyEdit: { type: 'readyEdit', checks: [{ id: 'phim', label: 'Phim báo cáo đã duyệt' }] },
 };

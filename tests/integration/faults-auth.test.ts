@@ -10,8 +10,9 @@ describe('fault suite: auth', () => {
         `${report.payloadsChecked} payloads and ${report.logLinesChecked} log lines checked for PINs`,
     );
     expect(report.failures).toEqual([]);
-    // 19 commands refused to a viewer socket and to HTTP without a PIN, 16 to AV on both transports.
-    expect(report.refusals).toBe(19 * 2 + 16 * 2);
+    // 22 commands (19, and issue 13's three readiness commands) refused to a viewer socket and to HTTP
+    // without a PIN, 19 to AV on both transports.
+    expect(report.refusals).toBe(22 * 2 + 19 * 2);
     expect(report.firstRefusedGuess).toBeGreaterThan(0);
     expect(report.firstRefusedGuess).toBeLessThanOrEqual(21);
   }, 60_000);

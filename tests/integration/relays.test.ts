@@ -94,6 +94,21 @@ describe.skipIf(!haveRedis)('relays over Redis', () => {
     }
   });
 
+  it('[X1] [RB2] a readiness tick sent to one relay reaches the screens of another with the board, and is in its snapshots', async () => {
+    const before = await connect(relays[1]!.url);
+    try {
+      const ok = await post(relays[0]!.url, { type: 'readyTick', checkId: 'chu-chay', by: 'Phòng kỹ thuật' }, MC_PIN);
+      expect(ok.status).toBe(200);
+      await until(() => before.states.some((m) => m.readiness), 5000, 'the board on the other relay');
+      expect(before.states.find((m) => m.readiness)!.readiness!.checks.find((c) => c.id === 'chu-chay')).toMatchObject({ done: true, by: 'Phòng kỹ thuật' });
+      const after = await connect(relays[1]!.url);
+      expect(after.snapshot.readiness?.checks.find((c) => c.id === 'chu-chay')?.done).toBe(true);
+      after.close();
+    } finally {
+      before.close();
+    }
+  });
+
   it('[X3] a relay that joins late serves the current revision from its first screen', async () => {
     const late = await relayOn(redis.url);
     try {

@@ -10,6 +10,7 @@ import { AV_PIN, av, boot, MC_PIN, post } from './helpers';
 const COMMANDS = [
   'start', 'next', 'previous', 'goto', 'pause', 'resume', 'addTime', 'message', 'clearMessage', 'blackout',
   'standby', 'ready', 'rolled', 'lowerThird', 'reset', 'upsertItem', 'removeItem', 'moveItem', 'replaceProgramme',
+  'readyTick', 'readyUntick', 'readyEdit',
 ] as const;
 const AV_SENDS = ['ready', 'rolled', 'lowerThird'];
 const FORBIDDEN = ['__proto__', 'constructor', 'prototype'];

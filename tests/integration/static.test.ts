@@ -35,7 +35,7 @@ const rawGet = (port: number, path: string) =>
 
 describe('serving the built client', () => {
   it('[S15] every screen route answers index.html, never cached', async () => {
-    for (const route of ['/', '/mc', '/edit', '/av', '/speaker', '/stage', '/broadcast', '/agenda', '/report', '/speaker/', '/report/run-1']) {
+    for (const route of ['/', '/mc', '/edit', '/av', '/speaker', '/stage', '/broadcast', '/agenda', '/report', '/ready', '/speaker/', '/report/run-1']) {
       const res = await fetch(`${server.url}${route}?lang=vi`);
       expect(res.status, route).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/text\/html/);

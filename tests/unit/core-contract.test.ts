@@ -62,6 +62,7 @@ describe('roles and forbidden keys', () => {
   const ALL: CommandType[] = [
     'start', 'next', 'previous', 'goto', 'pause', 'resume', 'addTime', 'message', 'clearMessage', 'blackout', 'standby',
     'ready', 'rolled', 'lowerThird', 'reset', 'upsertItem', 'removeItem', 'moveItem', 'replaceProgramme',
+    'readyTick', 'readyUntick', 'readyEdit',
   ];
   const AV_MAY: CommandType[] = ['ready', 'rolled', 'lowerThird'];
 

@@ -10,6 +10,7 @@ import { EXAMPLES } from '../faults/examples';
 const COMMANDS = [
   'start', 'next', 'previous', 'goto', 'pause', 'resume', 'addTime', 'message', 'clearMessage', 'blackout',
   'standby', 'ready', 'rolled', 'lowerThird', 'reset', 'upsertItem', 'removeItem', 'moveItem', 'replaceProgramme',
+  'readyTick', 'readyUntick', 'readyEdit',
 ] as const;
 const AV_SENDS = ['ready', 'rolled', 'lowerThird'];
 const FORBIDDEN = ['__proto__', 'constructor', 'prototype'];
@@ -50,7 +51,7 @@ describe('roles and forbidden keys', () => {
     for (const type of COMMANDS) {
       const body = EXAMPLES[type];
       const bytes = Buffer.byteLength(JSON.stringify(body));
-      expect([type, judge(body, bytes, 'mc')]).toEqual([type, type === 'upsertItem' || type === 'replaceProgramme' ? 'either' : 'valid']);
+      expect([type, judge(body, bytes, 'mc')]).toEqual([type, type === 'upsertItem' || type === 'replaceProgramme' || type === 'readyEdit' ? 'either' : 'valid']);
       expect([type, judge(body, bytes, 'av')]).toEqual([type, AV_SENDS.includes(type) ? 'valid' : 'refused']);
       expect(judge(body, bytes, 'viewer')).toBe('refused');
     }

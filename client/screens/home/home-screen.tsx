@@ -12,6 +12,7 @@ const SCREENS = [
   { path: '/broadcast', name: t.screenBroadcast },
   { path: '/agenda', name: t.screenAgenda },
   { path: '/edit', name: t.screenEdit },
+  { path: '/ready', name: t.screenReady },
   { path: '/report', name: t.screenReport },
 ];
 

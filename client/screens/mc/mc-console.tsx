@@ -7,11 +7,14 @@ import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { findItem } from '@shared/lookup';
 import { project } from '@shared/derive';
+import { buildTimeline } from '@shared/timeline';
 import { formatClockTime, formatSeconds, formatSpan, formatTimeOfDay } from '@shared/time';
 import { shownTimer } from '../../components/timers';
 import { ConnectionBadge } from '../../components/connection-badge';
+import { TimelineChart } from '../../components/timeline-chart';
 import { Countdown } from '../../components/countdown';
-import { driftWords, ON_TIME_MS, t } from '../../i18n/i18n';
+import { driftWords, lang, ON_TIME_MS, t } from '../../i18n/i18n';
+import { type Readiness, readyCount } from '@shared/readiness';
 import { useShow } from '../../store';
 import { useNow } from '../../use-now';
 import { AvPanel } from './av-panel';
@@ -22,9 +25,21 @@ import { ProgrammeList } from './programme-list';
 import { useMcActions } from './use-mc-actions';
 import { useMcKeys } from './use-mc-keys';
 
+/** [RB4] Before the start: how many of the morning's checks are done, linking to the board. */
+function ReadyLink({ readiness }: { readiness: Readiness }) {
+  const { done, total } = readyCount(readiness);
+  return (
+    <a className={`mc-ready ${done === total ? 'is-all' : ''}`} data-testid="ready-count" href={`/ready${lang === 'en' ? '?lang=en' : ''}`}>
+      {t.readinessCount(done, total)}
+    </a>
+  );
+}
+
 export function McConsole() {
   const { programme, live, slot, next } = useShow(useShallow((s) => ({ programme: s.programme, live: s.live, slot: s.now, next: s.next })));
   const { banner, backup } = useShow(useShallow((s) => ({ banner: needsBanner(s.server.node), backup: s.server.node?.role === 'backup' })));
+  const record = useShow((s) => s.record);
+  const readiness = useShow((s) => s.readiness);
   const now = useNow();
   const actions = useMcActions();
   const [pending, setPending] = useState<PendingConfirm | null>(null);
@@ -61,9 +76,16 @@ export function McConsole() {
           {t.projectedEnd} <b>{formatTimeOfDay(projection.projectedEnd, tz)}</b>
           <span className="mc-muted"> ({t.planned} {formatTimeOfDay(projection.plannedEnd, tz)})</span>
         </div>
+        {readiness && live.phase === 'ready' ? <ReadyLink readiness={readiness} /> : null}
         <NodeMarks />
         <ConnectionBadge />
       </header>
+
+      {record ? (
+        <section className="mc-timeline">
+          <TimelineChart timeline={buildTimeline(programme, live, record, now)} timeZone={tz} width={1300} />
+        </section>
+      ) : null}
 
       <section className="mc-now" data-testid="mc-now">
         <div className="mc-caption">{live.phase === 'finished' ? t.finished : live.phase === 'ready' ? t.notStarted : t.now}</div>

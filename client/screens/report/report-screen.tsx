@@ -10,7 +10,12 @@ import { ROLE_LABELS } from '@shared/import/labels';
 import { auditToSheet, commandDetails, reportToSheet, signedSpan } from '@shared/import/report-sheet';
 import type { ReportRow, RunReport } from '@shared/report';
 import { formatClockTime, formatLongDate, formatSeconds, formatSpan, type Instant } from '@shared/time';
+import { buildTimeline, reportTimeline } from '@shared/timeline';
+import { useShallow } from 'zustand/react/shallow';
+import { TimelineChart } from '../../components/timeline-chart';
 import { useShowConnection } from '../../components/use-show-connection';
+import { useShow } from '../../store';
+import { useNow } from '../../use-now';
 import { driftWords, lang } from '../../i18n/i18n';
 import { type ReportResponse, useReport } from './report-data';
 import { rw } from './report-words';
@@ -63,6 +68,8 @@ function ReportView({ data, onRun }: { data: ReportResponse; onRun: (id: string)
         </div>
       </header>
       <Summary report={report} time={time} />
+      <h2>{rw.timeline}</h2>
+      {data.current ? <LiveTimeline report={report} /> : <TimelineChart timeline={reportTimeline(report)} timeZone={tz} className="report-timeline" />}
       <h2>{rw.plannedVsActual}</h2>
       <table className="report-table">
         <thead>
@@ -100,6 +107,15 @@ function ReportView({ data, onRun }: { data: ReportResponse; onRun: (id: string)
       )}
     </article>
   );
+}
+
+/** The current run: the live picture (projection, now line) while this screen holds the same run; else the report's. */
+function LiveTimeline({ report }: { report: RunReport }) {
+  const { programme, live, record } = useShow(useShallow((s) => ({ programme: s.programme, live: s.live, record: s.record })));
+  const now = useNow(1000);
+  const same = programme && live && record && record.runId === report.runId;
+  const timeline = same ? buildTimeline(programme, live, record, now) : reportTimeline(report);
+  return <TimelineChart timeline={timeline} timeZone={report.timeZone} className="report-timeline" />;
 }
 
 function Summary({ report, time }: { report: RunReport; time: (at: Instant | null) => string }) {
