@@ -233,6 +233,42 @@ describe('projection', () => {
   });
 });
 
+describe('a stated end and a programme that does not hold the item on now', () => {
+  // The same day with a stated end of 09:30: the hall is booked past the closing item (09:00–09:05).
+  const booked = programmeSchema.parse({ ...input, end: '09:30' });
+
+  it('[T6] on the last item the drift is still against that item\'s planned end, not the booked end of the day', () => {
+    const s = small('08:00', booked);
+    s.send({ type: 'start' });
+    s.clock.advance(70 * MIN); // 09:10
+    s.send({ type: 'goto', itemId: 'close' });
+    s.clock.advance(8 * MIN); // 09:18
+    const p = project(s.state.programme, s.live, s.clock.now());
+    expect(p.plannedEnd).toBe(at('09:30'));
+    expect(p.drift).toBe(13 * MIN); // 09:18 against 09:05
+  });
+
+  it('[T6] a finished show with a stated end: its drift is against the last item\'s planned end', () => {
+    const s = small('08:00', booked);
+    s.send({ type: 'start' });
+    s.send({ type: 'goto', itemId: 'close' });
+    s.clock.advance(62 * MIN); // 09:02
+    s.send({ type: 'next' });
+    const p = project(s.state.programme, s.live, at('11:00'));
+    expect(p).toMatchObject({ projectedEnd: at('09:02'), plannedEnd: at('09:30'), drift: -3 * MIN });
+  });
+
+  it('[T1] a screen whose programme does not (yet) hold the item on now shows no timer rather than failing', () => {
+    const s = small();
+    s.send({ type: 'start' });
+    s.send({ type: 'goto', itemId: 'film' });
+    s.clock.advance(MIN);
+    const without = programmeSchema.parse({ ...input, items: input.items.filter((i) => i.id !== 'film') });
+    expect(timerView(without, s.live, s.clock.now())).toBeNull();
+    expect(timerView(s.state.programme, s.live, s.clock.now())).toMatchObject({ elapsed: MIN, remaining: 3 * MIN, level: 'normal' });
+  });
+});
+
 describe('slots: now and next as screens draw them', () => {
   it('[C2] a segment shows its own title, presenter and duration; without a presenter it falls back to the item\'s', () => {
     const first = slotAt(programme, { itemId: 'talks', segmentIndex: 0 });

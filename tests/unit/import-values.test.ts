@@ -156,3 +156,37 @@ describe('CSV edges', () => {
     expect(toCsv([[-5]]).slice(1, -2)).toBe('-5');
   });
 });
+
+describe('values as typed: what is not quite a duration or a time', () => {
+  it('[I2] a duration is the whole cell: text before a clock is refused; a decimal may have several digits', () => {
+    expect(parseDuration('ab1:30', 'min')).toMatchObject({ ok: false });
+    expect(parseDuration('7,25', 'min')).toEqual({ ok: true, value: 435 });
+    expect(parseDuration('1.75 phút', 'sec')).toEqual({ ok: true, value: 105 });
+  });
+
+  it('[I2] a time is the whole cell: digits before or words after it are refused; a slot without spaces gives its start', () => {
+    expect(parseTimeOfDay('123:30')).toMatchObject({ ok: false });
+    expect(parseTimeOfDay('7:30x')).toMatchObject({ ok: false });
+    expect(parseTimeOfDay('07:30-07:40')).toEqual({ ok: true, value: '07:30' });
+    expect(parseTimeOfDay('7h30 –7h45')).toEqual({ ok: true, value: '07:30' });
+  });
+
+  it('[I2] a negative number from a spreadsheet is not a time of day', () => {
+    expect(parseTimeOfDay(-0.25)).not.toMatchObject({ ok: true });
+  });
+
+  it('[I2] a refused time quotes at most 40 characters of what was typed', () => {
+    const r = parseTimeOfDay('y'.repeat(60), 'fixed start');
+    expect(r).toEqual({ ok: false, reason: `fixed start "${'y'.repeat(40)}" is not a time of day: write 07:30` });
+  });
+
+  it('[I2] a header\'s unit in the singular: "minute", "second"', () => {
+    expect(unitOfHeader(fold('Duration (minute)'), 'sec')).toBe('min');
+    expect(unitOfHeader(fold('Warning (second)'), 'min')).toBe('sec');
+  });
+
+  it('[I1] only a leading apostrophe before = + - @ is the defusing mark; one inside the text stays', () => {
+    expect(cellText("'=SUM(A1)")).toBe('=SUM(A1)');
+    expect(cellText("Nhóm A'-B")).toBe("Nhóm A'-B");
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultProgramme, isPlaceholder } from '@shared/default-programme';
+import { defaultProgramme, isPlaceholder, PLACEHOLDER } from '@shared/default-programme';
 import { describeIssues, programmeSchema } from '@shared/programme';
 import { inFull } from '@shared/wording';
 
@@ -78,4 +78,75 @@ describe('programme', () => {
     expect(inFull('HĐND tỉnh')).toBe('Hội đồng nhân dân tỉnh');
     expect(inFull('UBNDX')).toBe('UBNDX');
   });
+
+  it('[P1] a real name is not taken for a placeholder, nor is a missing one', () => {
+    const p = defaultProgramme();
+    const named = p.items.find((i) => i.kind === 'report')!.presenter!.name;
+    expect(isPlaceholder(named)).toBe(false);
+    expect(isPlaceholder(undefined)).toBe(false);
+    expect(isPlaceholder('')).toBe(false);
+    expect(isPlaceholder(`Đại diện ${PLACEHOLDER}`)).toBe(false); // marked only when it starts with the mark
+  });
 });
+
+describe('programme refusals point at the field', () => {
+  const base = () => structuredClone(defaultProgramme()) as unknown as { items: Record<string, unknown>[] };
+  const issuesOf = (raw: unknown) => {
+    const r = programmeSchema.safeParse(raw);
+    if (r.success) throw new Error('accepted');
+    return r.error;
+  };
+
+  it('[P2] equal warning and danger thresholds are allowed; danger above warning is refused at the danger field', () => {
+    const p = base();
+    p.items[0] = { ...p.items[0], warningSec: 60, dangerSec: 60 };
+    expect(programmeSchema.safeParse(p).success).toBe(true);
+    p.items[0] = { ...p.items[0], warningSec: 60, dangerSec: 61 };
+    const error = issuesOf(p);
+    expect(error.issues.map((i) => i.path)).toEqual([['items', 0, 'dangerSec']]); // the editor shows it beside "danger"
+  });
+
+  it('[P3] a segment id used twice in an item is refused, naming the item, the segment and the id', () => {
+    const p = base();
+    const talks = p.items.findIndex((i) => i.id === 'thao-luan');
+    const segments = p.items[talks]!.segments as Record<string, unknown>[];
+    segments[3] = { ...segments[3], id: segments[1]!.id };
+    const error = issuesOf(p);
+    expect(error.issues.map((i) => i.path)).toEqual([['items', talks, 'segments', 3, 'id']]);
+    expect(describeIssues(error, p)).toEqual([`item ${talks + 1} (${String(p.items[talks]!.title)}), segment 4 (Tham luận 4): segment id "tham-luan-2" is used twice`]);
+    segments[3] = { ...segments[3], id: 'tham-luan-4' };
+    expect(programmeSchema.safeParse(p).success).toBe(true);
+  });
+
+  it('[P3] a repeated item id is refused at the second item\'s id field', () => {
+    const p = base();
+    p.items.push({ ...p.items[0] });
+    expect(issuesOf(p).issues.map((i) => i.path)).toEqual([['items', 10, 'id']]);
+  });
+
+  it('[P2] lists that are not items, segments, honourees or cues are not named as if they were', () => {
+    const p = base();
+    p.items[0] = { ...p.items[0], script: ['fine', 'x'.repeat(2001)] };
+    expect(describeIssues(issuesOf(p), p)).toEqual(['item 1 (Đón tiếp đại biểu): script line is longer than 2000 characters']);
+  });
+
+  it('[P2] an element with no usable title is named by its number alone; a null or missing one too', () => {
+    const p = base();
+    p.items[0] = { ...p.items[0], title: 42 };
+    expect(describeIssues(issuesOf(p), p)).toEqual(['item 1: title must be text']);
+    const empty = { ...base(), items: [null] };
+    expect(describeIssues(issuesOf(empty), empty)[0]).toMatch(/^item 1: /);
+    const hole = { ...base(), items: [undefined] };
+    expect(describeIssues(issuesOf(hole), hole)[0]).toMatch(/^item 1: /);
+  });
+
+  it('[P2] issues described against an input that lacks the place they point at still read, by number', () => {
+    const p = base();
+    p.items[3] = { ...p.items[3], durationSec: 0 };
+    const error = issuesOf(p);
+    expect(describeIssues(error, {})).toEqual(['item 4: duration must be a positive number of seconds']);
+    expect(describeIssues(error, null)).toEqual(['item 4: duration must be a positive number of seconds']);
+    expect(describeIssues(error, { items: 'not a list' })).toEqual(['item 4: duration must be a positive number of seconds']);
+  });
+});
+

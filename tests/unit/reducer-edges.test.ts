@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommandInput } from '@shared/commands';
 import { initialShowState } from '@shared/live';
 import { itemSchema, type ProgrammeInput, programmeSchema } from '@shared/programme';
-import { positionsOf } from '@shared/reducer';
+import { plannedSecondsAt, positionsOf } from '@shared/reducer';
 import { show } from './helpers';
 
 // A programme written for these tests: a plain item, an item with three segments, a film, a last item.
@@ -319,5 +319,46 @@ describe('time, AV and run', () => {
       { itemId: 'film', segmentIndex: null },
       { itemId: 'close', segmentIndex: null },
     ]);
+  });
+
+  it('[C8] a film left before it rolled keeps its standby or ready: the AV desk is still set for it', () => {
+    const s = small();
+    s.send({ type: 'start' });
+    s.send({ type: 'goto', itemId: 'film' }); // GO came before the film was called
+    s.send({ type: 'standby', itemId: 'film' });
+    s.send({ type: 'next' });
+    expect(s.live.av).toMatchObject({ itemId: 'film', status: 'standby' });
+    s.send({ type: 'ready', itemId: 'film' });
+    s.send({ type: 'previous' }); // back to the film
+    s.send({ type: 'previous' }); // and past it again, still not rolled
+    expect(s.live.av).toMatchObject({ itemId: 'film', status: 'ready' });
+  });
+
+  it('[C8] a second rolled for a film already rolling is refused, and says so', () => {
+    const s = small();
+    s.send({ type: 'start' });
+    s.send({ type: 'goto', itemId: 'film' });
+    s.send({ type: 'rolled', itemId: 'film' });
+    expect(s.try({ type: 'rolled', itemId: 'film' })).toMatchObject({ ok: false, error: { code: 'not_possible', message: expect.stringMatching(/already rolling/) } });
+  });
+
+  it('[C10] upsertItem of an existing item, the first one included, changes it in place and leaves the others alone', () => {
+    const s = small();
+    const before = s.state.programme.items;
+    const open = { ...before[0]!, title: 'Welcome', durationSec: 420 };
+    s.send({ type: 'upsertItem', item: open });
+    expect(s.state.programme.items.map((i) => i.id)).toEqual(['open', 'talks', 'film', 'close']);
+    expect(s.state.programme.items[0]).toMatchObject({ title: 'Welcome', durationSec: 420 });
+    expect(s.state.programme.items.slice(1)).toEqual(before.slice(1));
+    const film = { ...before[2]!, title: 'The film' };
+    s.send({ type: 'upsertItem', item: film, index: 0 }); // an existing item stays where it is
+    expect(s.state.programme.items.map((i) => i.title)).toEqual(['Welcome', 'Talks', 'The film', 'Closing']);
+  });
+
+  it('[T1] a position that is not in the programme has no planned time', () => {
+    expect(plannedSecondsAt(programme, null)).toBe(0);
+    expect(plannedSecondsAt(programme, { itemId: 'ghost', segmentIndex: null })).toBe(0);
+    expect(plannedSecondsAt(programme, { itemId: 'talks', segmentIndex: 1 })).toBe(300);
+    expect(plannedSecondsAt(programme, { itemId: 'talks', segmentIndex: null })).toBe(900);
   });
 });

@@ -53,6 +53,7 @@ describe('report rows', () => {
     const [t1, t2] = buildReport(programme, { runId: 'run-1', visits: [] }).items[1]!.segments;
     expect(t1).toMatchObject({ itemId: 'talks', segmentIndex: 0, kind: 'discussion', title: 'Talk 1', presenter: 'Speaker 1', plannedStart: at('08:10'), plannedDurationSec: 300 });
     expect(t2).toMatchObject({ itemId: 'talks', segmentIndex: 1, title: 'Talk 2', presenter: null, plannedStart: at('08:15'), plannedDurationSec: 420 });
+    expect([t1!.segments, t2!.segments]).toEqual([[], []]); // a segment's row has no rows of its own
   });
 
   it('[R1] two visits to one item add up: time on stage, pauses and added time; the start is the first visit\'s, the end the last\'s', () => {
