@@ -13,17 +13,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
-import { io } from 'socket.io-client';
-import { PROTOCOL_VERSION, type CommandAck, type StateMessage } from '../shared/protocol';
 import { agendaFiles } from './agenda-files';
 import { nextMessage } from './ipc';
+import { connectMc, hr, MC_PIN } from './mc';
 import { percentiles, type Percentiles } from './stats';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const hr = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const fmt = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
-const MC_PIN = '424242';
 const PHONE_WORKERS = 2;
 const GO_EVERY_MS = 500;
 
@@ -83,24 +80,12 @@ export async function runDoors(phones: number, opts: { linkMbit?: number; restGo
     await Promise.all(workers.map((w) => nextMessage(w, 'up')));
 
     // The MC, on the cable: a GO every 500 ms for as long as `goes` says.
-    const mc = io(`http://127.0.0.1:${port}`, { transports: ['websocket'], forceNew: true, auth: { protocol: PROTOCOL_VERSION, pin: MC_PIN, label: 'bench MC' } });
-    let latest: StateMessage | null = null;
-    mc.on('show:state', (m) => (latest = m));
-    mc.on('show:snapshot', (m: { live?: StateMessage['live'] }) => void m);
-    await new Promise<void>((r) => mc.once('show:snapshot', () => r()));
-    const send = (cmd: object) => new Promise<CommandAck>((r) => mc.emit('show:command', cmd, r));
-    await send({ type: 'reset' });
-    await send({ type: 'start' });
+    const mc = await connectMc(`http://127.0.0.1:${port}`);
+    await mc.send({ type: 'reset' });
+    await mc.send({ type: 'start' });
     const go = async (acks: number[]) => {
-      const live = (latest as StateMessage | null)?.live;
-      if (!live || live.phase === 'finished') {
-        await send({ type: 'reset' });
-        await send({ type: 'start' });
-        return;
-      }
-      const t = hr();
-      await send({ type: 'next', from: { itemId: live.currentItemId, segmentIndex: live.segmentIndex } });
-      acks.push(hr() - t);
+      const timed = await mc.go();
+      if (timed) acks.push(timed.ackMs);
     };
     const rest: number[] = [];
     for (let i = 0; i < (opts.restGos ?? 20); i++) {
@@ -145,7 +130,7 @@ export async function runDoors(phones: number, opts: { linkMbit?: number; restGo
       await go(settled);
       await sleep(GO_EVERY_MS);
     }
-    mc.disconnect();
+    mc.close();
     proxy.send({ cmd: 'stats' });
     const link = await nextMessage<{ down: number; up: number }>(proxy, 'stats');
     const ok = results.filter((r) => !r.failed);

@@ -9,14 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { nextMessage } from './ipc';
 import { buildSync } from 'esbuild';
 import { io, type Socket } from 'socket.io-client';
-import { type ClientToServerEvents, type CommandAck, PROTOCOL_VERSION, type ServerToClientEvents, type StateMessage } from '../shared/protocol';
+import { type ClientToServerEvents, PROTOCOL_VERSION, type ServerToClientEvents, type StateMessage } from '../shared/protocol';
+import { type BenchMc, connectMc } from './mc';
 import { type Percentiles, percentiles } from './stats';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-const hr = () => performance.timeOrigin + performance.now();
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const MC_PIN = '424242';
 
 export interface ReplicationResult {
   n: number;
@@ -47,21 +46,13 @@ async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode === null) child.kill('SIGKILL');
 }
 
-/** `gos` GOs with `from`, timed from send to ack; a finished show is reset and started (untimed). */
-async function goes(mc: Client, gos: number, live: () => StateMessage['live'] | undefined): Promise<number[]> {
-  const send = (cmd: object) => new Promise<CommandAck>((r) => mc.emit('show:command', cmd, r));
+/** `gos` timed GOs (a finished show is reset and started, untimed). */
+async function goes(mc: BenchMc, gos: number): Promise<number[]> {
   const acks: number[] = [];
   for (let i = 0; i < gos * 3 && acks.length < gos; i++) {
     await sleep(40);
-    const l = live();
-    if (!l || l.phase === 'ready' || l.phase === 'finished') {
-      if (l?.phase === 'finished') await send({ type: 'reset' });
-      await send({ type: 'start' });
-      continue;
-    }
-    const t = hr();
-    const ack = await send({ type: 'next', from: { itemId: l.currentItemId, segmentIndex: l.segmentIndex } });
-    if ('revision' in ack) acks.push(hr() - t);
+    const go = await mc.go();
+    if (go) acks.push(go.ackMs);
   }
   return acks;
 }
@@ -79,13 +70,10 @@ export async function measureReplication(opts: { n: number; gos: number; workers
       w.send({ cmd: 'connect', url, count: Math.floor(opts.n / workerCount) + (i < opts.n % workerCount ? 1 : 0) });
       return next(w, 'connected');
     }));
-    const { s: mc } = await socket(url, MC_PIN);
-    let live: StateMessage['live'] | undefined;
-    mc.on('show:snapshot', (snap) => (live = snap.live));
-    mc.on('show:state', (m) => (live = m.live));
+    const mc = await connectMc(url);
     const primaryView = await socket(url);
-    await goes(mc, 5, () => live); // warm-up
-    const ackAlone = await goes(mc, opts.gos, () => live);
+    await goes(mc, 5); // warm-up
+    const ackAlone = await goes(mc, opts.gos);
 
     backup = spawnBundle('./server-child.ts', { BENCH_FOLLOW: url });
     const backupPort = (await next<{ port: number }>(backup, 'ready')).port;
@@ -95,11 +83,12 @@ export async function measureReplication(opts: { n: number; gos: number; workers
       await sleep(50);
     }
     const backupView = await socket(`http://127.0.0.1:${backupPort}`);
-    await goes(mc, 5, () => live);
-    const ackWithBackup = await goes(mc, opts.gos, () => live);
+    await goes(mc, 5);
+    const ackWithBackup = await goes(mc, opts.gos);
     await sleep(300);
     const lags = [...backupView.seen].filter(([rev]) => primaryView.seen.has(rev)).map(([rev, at]) => at - (primaryView.seen.get(rev) as number));
-    for (const c of [mc, primaryView.s, backupView.s]) c.disconnect();
+    mc.close();
+    for (const c of [primaryView.s, backupView.s]) c.disconnect();
     return { n: opts.n, gos: opts.gos, ackAlone: percentiles(ackAlone), ackWithBackup: percentiles(ackWithBackup), lag: { ...percentiles(lags), samples: lags.length } };
   } finally {
     for (const w of workers) w.kill();

@@ -10,8 +10,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { nextMessage } from './ipc';
 import { buildSync } from 'esbuild';
-import { io } from 'socket.io-client';
-import { PROTOCOL_VERSION, type CommandAck, type StateMessage } from '../shared/protocol';
+import { connectMc, hr, MC_PIN } from './mc';
 import { admissionMarkdown, runAdmissionBench } from './admission';
 import { measureDurableWrite } from './durable-write';
 import { describeReplication, measureReplication } from './replication';
@@ -29,8 +28,6 @@ const sizes = (flag('n') ?? (quick ? '100' : '100,500,1000')).split(',').map(Num
 const gos = Number(flag('gos') ?? (quick ? 5 : 20));
 const WORKERS = Number(flag('workers') ?? 4);
 const REST_MS = quick ? 1000 : 5000;
-const MC_PIN = '424242';
-const hr = () => performance.timeOrigin + performance.now();
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -105,32 +102,23 @@ async function runSize(n: number): Promise<RunResult> {
     ).flatMap((c) => c.errors.filter((e): e is number => e !== null).map(Math.abs));
 
     // 4. GO fan-out, measured from the instant the MC's GO is sent
-    const mc = io(url, { transports: ['websocket'], forceNew: true, auth: { protocol: PROTOCOL_VERSION, pin: MC_PIN, label: 'bench MC' } });
-    let latest: StateMessage | null = null;
-    mc.on('show:state', (m) => (latest = m));
-    await new Promise<void>((r) => mc.once('show:snapshot', () => r()));
-    const send = (cmd: object) => new Promise<CommandAck>((r) => mc.emit('show:command', cmd, r));
+    const mc = await connectMc(url);
     const sentAt = new Map<number, number>();
     const acks: number[] = [];
-    await send({ type: 'reset' });
-    await send({ type: 'start' });
+    await mc.send({ type: 'reset' });
+    await mc.send({ type: 'start' });
     for (let i = 0; i < gos; i++) {
       await sleep(quick ? 50 : 150);
-      const live = (latest as StateMessage | null)?.live;
-      if (!live || live.phase === 'finished') {
-        await send({ type: 'reset' });
-        await send({ type: 'start' });
+      const go = await mc.go();
+      if (!go) {
         await sleep(50);
         continue;
       }
-      const from = { itemId: live.currentItemId, segmentIndex: live.segmentIndex };
-      const t = hr();
-      const ack = await send({ type: 'next', from });
-      acks.push(hr() - t);
-      if ('revision' in ack) sentAt.set(ack.revision, t);
+      acks.push(go.ackMs);
+      sentAt.set(go.revision, go.sentAt);
     }
     await sleep(500);
-    mc.disconnect();
+    mc.close();
     const broadcastMs = (await stats(server)).broadcastMs;
     const received = (
       await Promise.all(

@@ -10,18 +10,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { nextMessage } from './ipc';
 import { buildSync } from 'esbuild';
-import { io } from 'socket.io-client';
-import { PROTOCOL_VERSION, type CommandAck, type StateMessage } from '../shared/protocol';
+import { connectMc, hr, MC_PIN } from './mc';
 import { startRedis } from '../tests/integration/redis-server';
 import { percentiles, type Percentiles } from './stats';
 import { measureWriteFloor } from './write-floor';
 
 type Config = 'single' | 'workers2' | 'relays2';
 const LABEL: Record<Config, string> = { single: 'one process', workers2: 'WORKERS=2', relays2: 'writer + 2 relays (Redis)' };
-const MC_PIN = '424242';
 const CLIENT_WORKERS = 4;
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const hr = () => performance.timeOrigin + performance.now();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Row { config: Config; n: number; fanout: Percentiles & { samples: number }; ack: Percentiles; connectStormMs: number }
@@ -98,26 +95,20 @@ async function measure(config: Config, n: number, gos: number, serverEntry: stri
     const connectStormMs = Math.max(...connected.flatMap((c) => c.firstSnapshotAt)) - t0;
     await sleep(500);
 
-    const mc = io(mcUrl, { transports: ['websocket'], forceNew: true, auth: { protocol: PROTOCOL_VERSION, pin: MC_PIN, label: 'bench MC' } });
-    let latest: StateMessage | null = null;
-    mc.on('show:state', (m) => (latest = m));
-    await new Promise<void>((r) => mc.once('show:snapshot', () => r()));
-    const send = (cmd: object) => new Promise<CommandAck>((r) => mc.emit('show:command', cmd, r));
+    const mc = await connectMc(mcUrl);
     const sentAt = new Map<number, number>();
     const acks: number[] = [];
-    await send({ type: 'reset' });
-    await send({ type: 'start' });
+    await mc.send({ type: 'reset' });
+    await mc.send({ type: 'start' });
     for (let i = 0; i < gos; i++) {
       await sleep(150);
-      const live = (latest as StateMessage | null)?.live;
-      if (!live || live.phase === 'finished') { await send({ type: 'reset' }); await send({ type: 'start' }); continue; }
-      const t = hr();
-      const ack = await send({ type: 'next', from: { itemId: live.currentItemId, segmentIndex: live.segmentIndex } });
-      acks.push(hr() - t);
-      if ('revision' in ack) sentAt.set(ack.revision, t);
+      const go = await mc.go();
+      if (!go) continue;
+      acks.push(go.ackMs);
+      sentAt.set(go.revision, go.sentAt);
     }
     await sleep(1000);
-    mc.disconnect();
+    mc.close();
     const received = (await Promise.all(clients.map((c) => {
       c.send({ cmd: 'received' });
       return next<{ received: { revision: number; at: number; complete: boolean }[] }>(c, 'received');
