@@ -107,6 +107,7 @@ describe('cells and sheets', () => {
     expect(looksLikeXlsx(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14]))).toBe(true);
     expect(looksLikeXlsx(new Uint8Array([0x50, 0x4b, 0x05, 0x06]))).toBe(false);
     expect(looksLikeXlsx(new Uint8Array([0x50, 0x4b, 0x03, 0x00]))).toBe(false);
+    expect(looksLikeXlsx(new Uint8Array([0x50, 0x4b, 0x05, 0x04]))).toBe(false); // every byte of the signature counts
     expect(looksLikeXlsx(new Uint8Array([0x51, 0x4b, 0x03, 0x04]))).toBe(false);
     expect(looksLikeXlsx(new Uint8Array([0x50, 0x4c, 0x03, 0x04]))).toBe(false);
     expect(looksLikeXlsx(new TextEncoder().encode('STT,Nội dung'))).toBe(false);
